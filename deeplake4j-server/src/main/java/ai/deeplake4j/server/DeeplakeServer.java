@@ -85,6 +85,15 @@ public final class DeeplakeServer implements AutoCloseable {
             r.post("/workspaces/{ws}/tables/{name}/rows", secured(auth, ingest::rows));
             r.get("/api/org/{ws}/ds/{table}/creds", secured(auth, workspaces::credentials));
             r.exception(Exception.class, ErrorResponder::respond);
+            for (int status : new int[] {400, 404, 405, 413, 500}) {
+                r.error(status, ctx -> {
+                    if (!Json.responded(ctx)) {
+                        ErrorResponder.respond(ctx, new ApiError(status, ErrorResponder.httpCode(status),
+                                status == 404 ? "Not found: " + ctx.method() + " " + ctx.path() + ". See ARCHITECTURE 2.2 for the endpoints."
+                                        : "HTTP " + status + " on " + ctx.method() + " " + ctx.path()));
+                    }
+                });
+            }
         });
     }
 
@@ -117,6 +126,11 @@ public final class DeeplakeServer implements AutoCloseable {
                 inFlight.exit();
             }
         };
+    }
+
+    /** Starts a server on the lake directory of {@code config}. */
+    public static DeeplakeServer start(ServerConfig config) {
+        return start(config, ai.deeplake4j.server.lake.EngineLake.open(config.lake()));
     }
 
     /**

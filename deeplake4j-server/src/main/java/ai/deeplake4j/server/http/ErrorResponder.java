@@ -53,7 +53,8 @@ public final class ErrorResponder {
         Json.respond(ctx, error.status(), body);
     }
 
-    private static String httpCode(int status) {
+    /** The error code of a bare HTTP status. */
+    public static String httpCode(int status) {
         return switch (status) {
             case 404 -> "not_found";
             case 405 -> "method_not_allowed";

@@ -45,6 +45,7 @@ public final class IngestRoutes {
         try (TableWriter writer = scope.lake().store().openWriter(table, asked)) {
             full = writer.columns();
         }
+        scope.lake().tablesChanged().run();
         List<Map<String, Object>> columns = new ArrayList<>();
         for (Column c : full.columns()) {
             Map<String, Object> col = new LinkedHashMap<>();

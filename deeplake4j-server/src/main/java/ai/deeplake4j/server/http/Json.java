@@ -28,6 +28,9 @@ public final class Json {
             .enable(DeserializationFeature.USE_LONG_FOR_INTS)
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
+    /** Request attribute set once a handler wrote its JSON answer. */
+    static final String RESPONDED = "deeplake4j.responded";
+
     private Json() {
     }
 
@@ -67,6 +70,11 @@ public final class Json {
     static ApiError tooLarge(long maxBytes) {
         return new ApiError(413, "payload_too_large", "Request body is larger than " + maxBytes
                 + " bytes. Send smaller batches or raise the server's max body size.");
+    }
+
+    /** True when {@link #respond} already wrote the answer of this request. */
+    public static boolean responded(Context ctx) {
+        return ctx.attribute(RESPONDED) != null;
     }
 
     /** A required text field. */
@@ -122,6 +130,7 @@ public final class Json {
 
     /** Writes {@code value} as the JSON response with {@code status}. */
     public static void respond(Context ctx, int status, Object value) {
+        ctx.attribute(RESPONDED, Boolean.TRUE);
         try {
             ctx.status(status).contentType("application/json").result(MAPPER.writeValueAsBytes(value));
         } catch (IOException e) {

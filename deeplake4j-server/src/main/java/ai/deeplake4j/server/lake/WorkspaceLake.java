@@ -10,6 +10,8 @@ import ai.deeplake4j.ingest.write.TableStore;
  * @param client  the scoped client; shared by requests, closed by the {@link Lake}
  * @param store   the store writing into the same workspace
  * @param storageUrl where the workspace's tables live (for the credentials endpoint), e.g. {@code file:///lake/warehouse/o/w}
+ * @param tablesChanged tells the client that tables were created through {@code store}, so its
+ *                      SQL sees them at once
  */
-public record WorkspaceLake(Client client, TableStore store, String storageUrl) {
+public record WorkspaceLake(Client client, TableStore store, String storageUrl, Runnable tablesChanged) {
 }

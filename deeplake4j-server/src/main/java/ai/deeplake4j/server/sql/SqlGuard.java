@@ -81,6 +81,12 @@ public final class SqlGuard {
                 case WORD -> checkWord(t, next, tablePosition(prev, inFrom.peek()), others);
                 case QUOTED_IDENTIFIER -> checkQuotedIdentifier(t, next, tablePosition(prev, inFrom.peek()), others);
                 case STRING -> checkString(t, prev, inFrom.peek());
+                case PARAMETER -> {
+                    // parameters are inlined as literals by the engine: $1 as a table would read a file
+                    if (tablePosition(prev, inFrom.peek())) {
+                        throw refused("A parameter as a table (" + t.text() + ")", t, "tables must be named in the SQL text");
+                    }
+                }
                 default -> { }
             }
         }

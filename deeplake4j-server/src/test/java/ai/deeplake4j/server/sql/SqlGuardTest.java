@@ -81,6 +81,8 @@ class SqlGuardTest {
         "SELECT current_setting('threads')",
         "EXPLAIN COPY docs TO '/tmp/x'",
         "(COPY docs TO '/tmp/x')",
+        "SELECT * FROM $1",
+        "SELECT * FROM docs, $2",
     })
     void refusesFilesSettingsAndOtherOrganizations(String sql) {
         SqlRefusedException e = assertThrows(SqlRefusedException.class, () -> guard.check(sql));
