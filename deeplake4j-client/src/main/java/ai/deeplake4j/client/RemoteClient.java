@@ -2,7 +2,6 @@ package ai.deeplake4j.client;
 
 import ai.deeplake4j.api.Client;
 import ai.deeplake4j.api.ClientConfig;
-import ai.deeplake4j.api.error.TableException;
 import ai.deeplake4j.api.ingest.IngestOptions;
 import ai.deeplake4j.api.ingest.IngestResult;
 import ai.deeplake4j.api.schema.Column;
@@ -14,8 +13,6 @@ import ai.deeplake4j.client.ingest.RemoteTableStore;
 import ai.deeplake4j.ingest.normalize.Normalizers;
 import ai.deeplake4j.ingest.pipeline.IngestPipeline;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -68,6 +65,7 @@ public final class RemoteClient implements Client {
 
     @Override
     public IngestResult ingest(String table, Map<String, ? extends List<?>> data, IngestOptions options) {
+        TableNames.check(table);
         IngestResult result = new IngestPipeline(store, Normalizers.defaults()).ingest(table, data, options);
         options.index().forEach((column, type) -> createIndex(table, column, type));
         return result;
@@ -165,13 +163,10 @@ public final class RemoteClient implements Client {
     }
 
     private String tablePath(String table) {
-        if (table == null || table.isBlank()) {
-            throw new TableException("Table name is empty.");
-        }
-        return tables() + "/" + encode(table);
+        return tables() + "/" + encode(TableNames.check(table));
     }
 
     private static String encode(String segment) {
-        return URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20");
+        return HttpTransport.segment(segment);
     }
 }

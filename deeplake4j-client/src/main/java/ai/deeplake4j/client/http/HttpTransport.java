@@ -142,6 +142,11 @@ public final class HttpTransport implements AutoCloseable {
         }
     }
 
+    /** A path segment, percent-encoded (a name never changes the path's shape). */
+    public static String segment(String name) {
+        return java.net.URLEncoder.encode(name, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
     /** The server URL. */
     public URI base() {
         return base;

@@ -48,6 +48,6 @@ public final class RemoteTableStore implements TableStore {
     }
 
     private String tablePath(String table) {
-        return "/workspaces/" + workspace + "/tables/" + table;
+        return "/workspaces/" + HttpTransport.segment(workspace) + "/tables/" + HttpTransport.segment(ai.deeplake4j.client.TableNames.check(table));
     }
 }
