@@ -105,6 +105,7 @@ public final class DeeplakeServer implements AutoCloseable {
         cfg.jetty.modifyServer(server -> server.setStopTimeout(config.shutdownTimeout().toMillis()));
         cfg.jetty.addConnector((server, http) -> {
             http.setSendServerVersion(false);
+            http.setDelayDispatchUntilContent(false);
             ServerConnector connector = new ServerConnector(server, new org.eclipse.jetty.server.HttpConnectionFactory(http));
             connector.setHost(config.host());
             connector.setPort(config.port());
@@ -148,6 +149,11 @@ public final class DeeplakeServer implements AutoCloseable {
     /** The bound port (useful with port 0). */
     public int port() {
         return ((ServerConnector) app.jettyServer().server().getConnectors()[0]).getLocalPort();
+    }
+
+    /** Authenticated requests running now (for monitoring and tests). */
+    public int requestsInFlight() {
+        return inFlight.running();
     }
 
     /** {@code http://host:port}. */

@@ -5,14 +5,12 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Supplier;
 
 /**
  * JSON over HTTP to a deeplake4j or Deeplake server with the JDK {@link HttpClient}: bearer
@@ -84,13 +82,14 @@ public final class HttpTransport implements AutoCloseable {
     }
 
     /**
-     * Starts a streaming POST whose body is read from {@code body} as the caller produces it; not
+     * Starts a streaming POST whose body is published by {@code body} as the caller produces it; not
      * retried (a stream cannot be replayed).
      */
-    public CompletableFuture<HttpResponse<byte[]>> stream(String path, String contentType, Supplier<InputStream> body) {
+    public CompletableFuture<HttpResponse<byte[]>> stream(String path, String contentType,
+                                                          java.util.concurrent.Flow.Publisher<java.nio.ByteBuffer> body) {
         HttpRequest request = request(path, null)
                 .header("Content-Type", contentType)
-                .POST(HttpRequest.BodyPublishers.ofInputStream(body))
+                .POST(HttpRequest.BodyPublishers.fromPublisher(body))
                 .build();
         return http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray());
     }

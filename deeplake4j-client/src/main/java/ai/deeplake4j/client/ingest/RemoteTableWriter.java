@@ -174,7 +174,7 @@ final class RemoteTableWriter implements TableWriter {
         throwIfFailed();
         pipe = new ChunkPipe(PIPE_CHUNKS);
         ChunkPipe p = pipe;
-        response = transport.stream(path, RowStreamFormat.MEDIA_TYPE, p::input);
+        response = transport.stream(path, RowStreamFormat.MEDIA_TYPE, p);
         response.whenComplete((r, e) -> p.abandon());
         frames = new RowFrameWriter(p.output(), columns, position);
     }

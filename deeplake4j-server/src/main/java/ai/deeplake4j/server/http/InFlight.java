@@ -27,6 +27,11 @@ public final class InFlight {
         }
     }
 
+    /** Requests running now. */
+    public synchronized int running() {
+        return running;
+    }
+
     /** True until {@link #drain} is called. */
     public synchronized boolean accepting() {
         return !closing;
