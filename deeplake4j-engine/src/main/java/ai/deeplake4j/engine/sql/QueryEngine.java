@@ -157,17 +157,28 @@ public final class QueryEngine implements AutoCloseable {
     /** Runs a query on a pooled connection and converts its rows. */
     public List<Map<String, Object>> select(String sql) {
         DuckDBConnection c = borrow();
+        List<Map<String, Object>> rows;
         try (java.sql.Statement s = c.createStatement()) {
+            rows = List.of();
             if (s.execute(sql)) {
                 try (ResultSet rs = s.getResultSet()) {
-                    return Results.rows(rs);
+                    rows = Results.rows(rs);
                 }
             }
-            return List.of();
         } catch (SQLException e) {
+            // A connection whose statement failed may keep a broken pending result: never reuse it.
+            closeQuietly(c);
             throw SqlErrors.map(e, workspace);
-        } finally {
-            idle.add(c);
+        }
+        idle.add(c);
+        return rows;
+    }
+
+    private static void closeQuietly(DuckDBConnection c) {
+        try {
+            c.close();
+        } catch (SQLException e) {
+            // already unusable
         }
     }
 
