@@ -83,11 +83,14 @@ public final class EmbeddedClient implements Client {
         if (!options.index().isEmpty()) {
             throw new IngestException("The index option is not available in this build; ingest without it.");
         }
+        IngestResult result;
         try {
-            return new IngestPipeline(engine.store(), Normalizers.defaults()).ingest(table, data, options == null ? IngestOptions.defaults() : options);
+            result = new IngestPipeline(engine.store(), Normalizers.defaults()).ingest(table, data, options == null ? IngestOptions.defaults() : options);
         } finally {
             engine.reloadTableNames();
         }
+        engine.compactIfNeeded(table);
+        return result;
     }
 
     @Override
