@@ -7,12 +7,12 @@ package ai.deeplake4j.api.dataset;
  * @param dropLast         drop a final batch smaller than {@code batchSize}
  * @param shuffle          shuffle rows: block order by seed, then a shuffle buffer
  * @param seed             shuffle seed; the same seed gives the same order
- * @param shuffleBuffer    rows mixed by the shuffle buffer (default 8192)
+ * @param shuffleBuffer    rows mixed by the shuffle buffer (default 32,768)
  * @param prefetch         batches read ahead on a background thread (default 2; 0 reads inline)
  */
 public record BatchOptions(int batchSize, boolean dropLast, boolean shuffle, long seed, int shuffleBuffer, int prefetch) {
     public static final int DEFAULT_BATCH_SIZE = 100;
-    public static final int DEFAULT_SHUFFLE_BUFFER = 8192;
+    public static final int DEFAULT_SHUFFLE_BUFFER = 32_768;
     public static final int DEFAULT_PREFETCH = 2;
 
     public BatchOptions {

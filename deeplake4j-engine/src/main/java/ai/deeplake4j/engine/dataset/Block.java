@@ -11,8 +11,11 @@ package ai.deeplake4j.engine.dataset;
  * @param rows  rows of the block that the dataset holds
  */
 record Block(int file, long start, long end, int rows) {
-    /** Rows per block: small enough to shuffle well, large enough that a read is not dominated by overhead. */
-    static final int ROWS = 4096;
+    /**
+     * Rows per block: one Parquet row group, so a block read decodes only its own rows; small
+     * enough to shuffle well, large enough that a read is not dominated by query overhead.
+     */
+    static final int ROWS = ai.deeplake4j.engine.table.DataFileOutput.ROW_GROUP_ROWS;
 
     /** True when {@code next} continues this block in the same file. */
     boolean adjacentTo(Block next) {
