@@ -83,11 +83,14 @@ public final class EmbeddedClient implements Client {
         if (!options.index().isEmpty()) {
             throw new IngestException("The index option is not available in this build; ingest without it.");
         }
+        IngestResult result;
         try {
-            return new IngestPipeline(engine.store(), Normalizers.defaults()).ingest(table, data, options == null ? IngestOptions.defaults() : options);
+            result = new IngestPipeline(engine.store(), Normalizers.defaults()).ingest(table, data, options == null ? IngestOptions.defaults() : options);
         } finally {
             engine.reloadTableNames();
         }
+        engine.compactIfNeeded(table);
+        return result;
     }
 
     @Override
@@ -120,6 +123,20 @@ public final class EmbeddedClient implements Client {
         checkOpen();
         LakeTable t = engine.table(Names.table(table));
         return new TableInfo(t.name(), engine.store().datasetPath(t.name()), t.schema().columns(), t.rowCount(), t.snapshotId());
+    }
+
+    @Override
+    public ai.deeplake4j.api.dataset.Dataset openTable(String table) {
+        checkOpen();
+        LakeTable t = engine.table(Names.table(table));
+        return ai.deeplake4j.engine.dataset.LakeDataset.open(engine, t, t.snapshotId());
+    }
+
+    @Override
+    public ai.deeplake4j.api.dataset.Dataset openTable(String table, String versionOrTag) {
+        checkOpen();
+        LakeTable t = engine.table(Names.table(table));
+        return ai.deeplake4j.engine.dataset.LakeDataset.open(engine, t, ai.deeplake4j.engine.dataset.Versions.resolve(t, versionOrTag));
     }
 
     private void checkOpen() {

@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
  * </ul>
  */
 public final class Dialect {
+    private static final Pattern NUMERIC_ARRAY = Pattern.compile("'\\{[\\s0-9.eE+\\-,{}]*\\}'");
     private static final Pattern HEX_BYTEA = Pattern.compile("'\\\\x([0-9A-Fa-f]*)'");
 
     private Dialect() {
@@ -43,6 +44,15 @@ public final class Dialect {
             }
         }
         return out;
+    }
+
+    /**
+     * A PostgreSQL numeric array literal ({@code '{0.1,0.2}'}, nested for 2-D) as DuckDB's list text
+     * ({@code '[0.1,0.2]'}), or null when {@code literal} is not one. Used where the target column
+     * is known to be a vector, as PostgreSQL casts such literals implicitly.
+     */
+    public static String numericArrayLiteral(String literal) {
+        return NUMERIC_ARRAY.matcher(literal).matches() ? literal.replace('{', '[').replace('}', ']') : null;
     }
 
     /** True when the type starting at {@code i} ends with {@code []}. */

@@ -41,17 +41,63 @@ final class DmlExecutor {
         engine.refreshViews(tokens);
         TableSchema schema = table.schema();
         List<String> columns = insert.columns() == null ? schema.names() : resolveColumns(table, insert.columns());
+        String source = vectorLiteralsInValues(insert.source(), columns, schema);
+        long rows;
         try (LakeTableWriter writer = (LakeTableWriter) engine.store().openWriter(table.name(), schema)) {
-            long rows;
             try {
-                rows = writer.stage(columns, insert.source());
+                rows = writer.stage(columns, source);
             } catch (SQLException e) {
                 throw SqlErrors.map(e, engine.workspace());
             }
             writer.commit();
             writer.sync();
-            return count(rows);
         }
+        engine.compactIfNeeded(table.name());
+        return count(rows);
+    }
+
+    /**
+     * In {@code VALUES (...), (...)}, turns PostgreSQL array literals ({@code '{0.1,0.2}'}) that go
+     * into vector columns into DuckDB list text, as PostgreSQL casts them implicitly.
+     */
+    static String vectorLiteralsInValues(String source, List<String> columns, TableSchema schema) {
+        List<Token> tokens = SqlLexer.lex(source);
+        int first = Dialect.next(tokens, -1);
+        if (first < 0 || !tokens.get(first).is("VALUES")) {
+            return source;
+        }
+        int depth = 0;
+        int column = 0;
+        for (int i = first + 1; i < tokens.size(); i++) {
+            Token t = tokens.get(i);
+            if (t.isSymbol("(") || t.isSymbol("[")) {
+                if (depth++ == 0) {
+                    column = 0;
+                }
+            } else if (t.isSymbol(")") || t.isSymbol("]")) {
+                depth--;
+            } else if (depth == 1 && t.isSymbol(",")) {
+                column++;
+            } else if (depth == 1 && t.kind() == Token.Kind.STRING && column < columns.size() && isVector(schema, columns.get(column))) {
+                int prev = Dialect.previous(tokens, i);
+                int next = Dialect.next(tokens, i);
+                boolean alone = (tokens.get(prev).isSymbol("(") || tokens.get(prev).isSymbol(","))
+                        && next >= 0 && (tokens.get(next).isSymbol(")") || tokens.get(next).isSymbol(","));
+                String list = alone ? Dialect.numericArrayLiteral(t.text()) : null;
+                if (list != null) {
+                    tokens.set(i, new Token(Token.Kind.STRING, list, t.start()));
+                }
+            }
+        }
+        return SqlLexer.join(tokens);
+    }
+
+    private static boolean isVector(TableSchema schema, String column) {
+        int pos = schema.indexOf(column);
+        return pos >= 0 && switch (schema.get(pos).type().kind().storage()) {
+            case FLOAT_LIST, FLOAT_MATRIX -> true;
+            default -> false;
+        };
     }
 
     private static List<String> resolveColumns(LakeTable table, List<String> requested) {
@@ -94,7 +140,11 @@ final class DmlExecutor {
         Map<String, String> set = new LinkedHashMap<>();
         for (Statement.Assignment a : update.assignments()) {
             String col = column(table, schema, a.column());
-            if (set.put(col, a.expression()) != null) {
+            String expression = a.expression().strip();
+            if (isVector(schema, col) && Dialect.numericArrayLiteral(expression) != null) {
+                expression = Dialect.numericArrayLiteral(expression);
+            }
+            if (set.put(col, expression) != null) {
                 throw new QueryException("Column '" + col + "' is assigned twice in UPDATE " + table.name() + ".");
             }
         }

@@ -4,6 +4,7 @@ import ai.deeplake4j.api.error.ManagedServiceException;
 import ai.deeplake4j.api.error.QueryException;
 import ai.deeplake4j.api.error.TableException;
 import ai.deeplake4j.engine.lake.Lake;
+import ai.deeplake4j.engine.table.Compaction;
 import ai.deeplake4j.engine.table.LakeTable;
 import ai.deeplake4j.engine.table.LakeTableStore;
 import ai.deeplake4j.engine.table.Sql;
@@ -52,6 +53,12 @@ public final class QueryEngine implements AutoCloseable {
     private final DmlExecutor dml;
     private volatile Map<String, String> knownTables = Map.of();
     private volatile IndexDdlHandler indexDdl = IndexDdlHandler.NONE;
+    private final Set<String> compacting = ConcurrentHashMap.newKeySet();
+    private final java.util.concurrent.ExecutorService maintenance = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "deeplake4j-maintenance");
+        t.setDaemon(true);
+        return t;
+    });
 
     private record ViewState(LakeTable table, long snapshotId) {
     }
@@ -157,17 +164,28 @@ public final class QueryEngine implements AutoCloseable {
     /** Runs a query on a pooled connection and converts its rows. */
     public List<Map<String, Object>> select(String sql) {
         DuckDBConnection c = borrow();
+        List<Map<String, Object>> rows;
         try (java.sql.Statement s = c.createStatement()) {
+            rows = List.of();
             if (s.execute(sql)) {
                 try (ResultSet rs = s.getResultSet()) {
-                    return Results.rows(rs);
+                    rows = Results.rows(rs);
                 }
             }
-            return List.of();
         } catch (SQLException e) {
+            // A connection whose statement failed may keep a broken pending result: never reuse it.
+            closeQuietly(c);
             throw SqlErrors.map(e, workspace);
-        } finally {
-            idle.add(c);
+        }
+        idle.add(c);
+        return rows;
+    }
+
+    private static void closeQuietly(DuckDBConnection c) {
+        try {
+            c.close();
+        } catch (SQLException e) {
+            // already unusable
         }
     }
 
@@ -238,6 +256,42 @@ public final class QueryEngine implements AutoCloseable {
                 + "'). Create it with ingest or CREATE TABLE, or check the name with listTables().");
     }
 
+    /**
+     * Compacts the table's small data files in the background when there are many (after ingests
+     * and INSERTs). The write that triggered it has already committed, so a failure here is only
+     * logged; at most one pass per table waits in the queue.
+     */
+    public void compactIfNeeded(String table) {
+        String key = table.toLowerCase(Locale.ROOT);
+        if (!compacting.add(key)) {
+            return;
+        }
+        maintenance.submit(() -> {
+            compacting.remove(key); // a write arriving while this runs queues another pass
+            try {
+                LakeTable t = table(table).refresh();
+                if (Compaction.needed(t)) {
+                    try (DuckDBConnection c = newConnection()) {
+                        Compaction.compact(t, c);
+                    }
+                }
+            } catch (SQLException | RuntimeException e) {
+                org.slf4j.LoggerFactory.getLogger(QueryEngine.class).warn("Compaction of table {} failed: {}", table, e.getMessage());
+            }
+        });
+    }
+
+    /** Waits until background maintenance queued so far is done (tests and benchmarks). */
+    public void awaitMaintenance() {
+        try {
+            maintenance.submit(() -> { }).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
     /** Forgets a dropped table's view. */
     public void dropView(String table) {
         views.remove(table.toLowerCase(Locale.ROOT));
@@ -260,6 +314,13 @@ public final class QueryEngine implements AutoCloseable {
 
     @Override
     public void close() {
+        maintenance.shutdown();
+        try {
+            // a compaction in progress finishes (its commit is atomic either way)
+            maintenance.awaitTermination(5, java.util.concurrent.TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         DuckDBConnection c;
         while ((c = idle.poll()) != null) {
             try {

@@ -52,7 +52,8 @@ public final class LakeTableStore implements TableStore {
 
     /**
      * Appending is allowed when every incoming column exists with a type of the same family
-     * (integers, floats, text, bytes, vectors of the same dimension, matrices).
+     * (integers, floats, text, bytes, vectors of the same dimension, matrices), or integers
+     * going into a float column.
      *
      * @throws TableException naming the first column that does not fit
      */
@@ -78,7 +79,8 @@ public final class LakeTableStore implements TableStore {
         if (a == TypeKind.Storage.FLOAT_LIST && b == a) {
             return have.dimension() == 0 || want.dimension() == 0 || have.dimension() == want.dimension();
         }
-        return family(a) == family(b);
+        // Integers widen into float columns; the reverse would lose the fraction.
+        return family(a) == family(b) || (family(a) == 2 && family(b) == 1);
     }
 
     private static int family(TypeKind.Storage s) {
