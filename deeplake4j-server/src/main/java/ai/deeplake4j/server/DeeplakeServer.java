@@ -17,9 +17,8 @@ import io.javalin.config.JavalinConfig;
 import io.javalin.http.Handler;
 import java.time.Clock;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.jetty.server.ServerConnector;
 import org.slf4j.Logger;
@@ -39,7 +38,7 @@ public final class DeeplakeServer implements AutoCloseable {
     private final ServerConfig config;
     private final Lake lake;
     private final InFlight inFlight = new InFlight();
-    private final ExecutorService queries;
+    private final ScheduledExecutorService watchdogs;
     private final Javalin app;
     private boolean closed;
 
@@ -47,14 +46,14 @@ public final class DeeplakeServer implements AutoCloseable {
         this.config = config;
         this.lake = lake;
         AtomicInteger n = new AtomicInteger();
-        this.queries = Executors.newCachedThreadPool(r -> {
-            Thread t = new Thread(r, "deeplake4j-query-" + n.incrementAndGet());
+        this.watchdogs = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "deeplake4j-query-watchdog-" + n.incrementAndGet());
             t.setDaemon(true);
             return t;
         });
         TokenVerifier verifier = new TokenVerifier(config.hmacSecret(), config.rsaPublicKey(), Clock.systemUTC());
         Authenticator auth = new Authenticator(verifier);
-        QueryRoutes query = new QueryRoutes(lake, queries, config.maxBodyBytes(), config.queryTimeout(), config.maxQueryTimeout());
+        QueryRoutes query = new QueryRoutes(lake, config.queryThreads(), watchdogs, config.maxBodyBytes(), config.queryTimeout(), config.maxQueryTimeout());
         TableRoutes tables = new TableRoutes(lake, config.maxBodyBytes());
         IngestRoutes ingest = new IngestRoutes(lake, config.maxBodyBytes(), config.maxValueBytes());
         WorkspaceRoutes workspaces = new WorkspaceRoutes(lake, new WorkspaceRegistry(config.lake(), Clock.systemUTC()),
@@ -177,12 +176,7 @@ public final class DeeplakeServer implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         app.stop();
-        queries.shutdownNow();
-        try {
-            queries.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        watchdogs.shutdownNow();
         lake.close();
         LOG.info("deeplake4j server stopped");
     }

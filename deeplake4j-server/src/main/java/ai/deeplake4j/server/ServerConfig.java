@@ -19,10 +19,12 @@ import java.util.Objects;
  * @param maxQueryTimeout  cap on {@code timeout_ms} (default 10 min)
  * @param shutdownTimeout  how long shutdown waits for requests in progress (default 30 s)
  * @param idleTimeout      how long a connection may stay silent, e.g. a slow ingest stream (default 5 min)
+ * @param queryThreads     statements run at once; more wait their turn, which keeps DuckDB from
+ *                         oversubscribing the cores (default 2 x cores)
  */
 public record ServerConfig(String host, int port, Path lake, byte[] hmacSecret, RSAPublicKey rsaPublicKey,
                            long maxBodyBytes, long maxValueBytes, Duration queryTimeout, Duration maxQueryTimeout,
-                           Duration shutdownTimeout, Duration idleTimeout) {
+                           Duration shutdownTimeout, Duration idleTimeout, int queryThreads) {
 
     public static final int DEFAULT_PORT = 8420;
 
@@ -37,6 +39,9 @@ public record ServerConfig(String host, int port, Path lake, byte[] hmacSecret, 
         }
         if (hmacSecret != null && hmacSecret.length < 32) {
             throw new IllegalArgumentException("HS256 secret must be at least 32 bytes, got " + hmacSecret.length);
+        }
+        if (queryThreads <= 0) {
+            throw new IllegalArgumentException("queryThreads must be > 0, got " + queryThreads);
         }
         if (maxBodyBytes <= 0 || maxValueBytes <= 0) {
             throw new IllegalArgumentException("maxBodyBytes and maxValueBytes must be > 0");
@@ -61,6 +66,7 @@ public record ServerConfig(String host, int port, Path lake, byte[] hmacSecret, 
         private Duration maxQueryTimeout = Duration.ofMinutes(10);
         private Duration shutdownTimeout = Duration.ofSeconds(30);
         private Duration idleTimeout = Duration.ofMinutes(5);
+        private int queryThreads = 2 * Runtime.getRuntime().availableProcessors();
 
         private Builder(Path lake) {
             this.lake = lake;
@@ -86,9 +92,11 @@ public record ServerConfig(String host, int port, Path lake, byte[] hmacSecret, 
 
         public Builder idleTimeout(Duration timeout) { this.idleTimeout = timeout; return this; }
 
+        public Builder queryThreads(int threads) { this.queryThreads = threads; return this; }
+
         public ServerConfig build() {
             return new ServerConfig(host, port, lake, hmacSecret, rsaPublicKey, maxBodyBytes, maxValueBytes,
-                    queryTimeout, maxQueryTimeout, shutdownTimeout, idleTimeout);
+                    queryTimeout, maxQueryTimeout, shutdownTimeout, idleTimeout, queryThreads);
         }
     }
 }

@@ -17,13 +17,12 @@ import java.util.concurrent.ExecutionException;
  * A {@link TableWriter} that streams rows to the server: each commit unit is one HTTP request
  * whose body ({@link RowStreamFormat}) is written while rows are appended, so rows are not held in
  * memory. {@link #commit()} ends the body with a commit frame and returns at once; the server
- * commits when it reads that frame, and {@link #sync()} waits for its answers. At most
- * {@value #MAX_IN_FLIGHT} commits are in flight. {@link #abort()} breaks the body, so the server
+ * commits when it reads that frame, and {@link #sync()} waits for its answers. One commit is in
+ * flight at a time while the next unit streams. {@link #abort()} breaks the body, so the server
  * commits nothing of it. Not thread-safe: one producer thread, as the contract says.
  */
 final class RemoteTableWriter implements TableWriter {
 
-    static final int MAX_IN_FLIGHT = 2;
     private static final int PIPE_CHUNKS = 32;
 
     private final HttpTransport transport;
@@ -110,6 +109,11 @@ final class RemoteTableWriter implements TableWriter {
         if (frames == null) {
             return;
         }
+        // One commit at a time on the server: the next unit streams while this one commits, but
+        // two snapshots of one table never race (Iceberg would retry the loser).
+        while (!inFlight.isEmpty()) {
+            await(inFlight.poll());
+        }
         try {
             frames.commit(pendingRows);
             frames.close();
@@ -122,9 +126,6 @@ final class RemoteTableWriter implements TableWriter {
         response = null;
         pendingRows = 0;
         pendingBytes = 0;
-        while (inFlight.size() > MAX_IN_FLIGHT) {
-            await(inFlight.poll());
-        }
     }
 
     @Override

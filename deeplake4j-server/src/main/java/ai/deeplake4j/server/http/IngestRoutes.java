@@ -45,7 +45,7 @@ public final class IngestRoutes {
         try (TableWriter writer = scope.lake().store().openWriter(table, asked)) {
             full = writer.columns();
         }
-        scope.lake().tablesChanged().run();
+        scope.lake().written().accept(table);
         List<Map<String, Object>> columns = new ArrayList<>();
         for (Column c : full.columns()) {
             Map<String, Object> col = new LinkedHashMap<>();
@@ -91,6 +91,7 @@ public final class IngestRoutes {
                         }
                         writer.commit();
                         long written = writer.sync();
+                        scope.lake().written().accept(table);
                         Map<String, Object> out = new LinkedHashMap<>();
                         out.put("table_name", table);
                         out.put("rows", written);

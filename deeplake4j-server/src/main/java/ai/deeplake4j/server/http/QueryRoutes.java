@@ -12,11 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * {@code POST /workspaces/{ws}/tables/query} ({@code {"query", "params", "timeout_ms"}} →
@@ -27,14 +23,21 @@ import java.util.concurrent.TimeoutException;
 public final class QueryRoutes {
 
     private final Lake lake;
-    private final ExecutorService executor;
+    private final java.util.concurrent.Semaphore permits;
+    private final java.util.concurrent.ScheduledExecutorService watchdogs;
     private final long maxBodyBytes;
     private final Duration defaultTimeout;
     private final Duration maxTimeout;
 
-    public QueryRoutes(Lake lake, ExecutorService executor, long maxBodyBytes, Duration defaultTimeout, Duration maxTimeout) {
+    /**
+     * @param queryThreads statements that may run at once; more wait for a permit (within their timeout)
+     * @param watchdogs    schedules the timeout of each statement
+     */
+    public QueryRoutes(Lake lake, int queryThreads, java.util.concurrent.ScheduledExecutorService watchdogs,
+                       long maxBodyBytes, Duration defaultTimeout, Duration maxTimeout) {
         this.lake = lake;
-        this.executor = executor;
+        this.permits = new java.util.concurrent.Semaphore(queryThreads, true);
+        this.watchdogs = watchdogs;
         this.maxBodyBytes = maxBodyBytes;
         this.defaultTimeout = defaultTimeout;
         this.maxTimeout = maxTimeout;
@@ -96,25 +99,49 @@ public final class QueryRoutes {
         return 0;
     }
 
+    /**
+     * Runs {@code work} on the request's own thread (no hand-off: most statements take a few
+     * milliseconds) once one of the {@code queryThreads} permits is free, and answers 408 when it
+     * outlasts {@code timeout}: a watchdog interrupts the thread at the deadline.
+     */
     private <T> T run(java.util.concurrent.Callable<T> work, Duration timeout, String sql) {
-        Future<T> future = executor.submit(work);
+        long deadline = System.nanoTime() + timeout.toNanos();
         try {
-            return future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            future.cancel(true);
-            throw new ApiError(408, "query_timeout", "Query timed out after " + timeout.toMillis()
-                    + " ms. Raise timeout_ms or narrow the query: " + shorten(sql));
+            if (!permits.tryAcquire(timeout.toNanos(), TimeUnit.NANOSECONDS)) {
+                throw timedOut(timeout, sql);
+            }
         } catch (InterruptedException e) {
-            future.cancel(true);
             Thread.currentThread().interrupt();
             throw new QueryException("Query interrupted: the server is shutting down.");
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException r) {
-                throw r;
-            }
-            throw new IllegalStateException(cause);
         }
+        Thread self = Thread.currentThread();
+        java.util.concurrent.atomic.AtomicBoolean expired = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.ScheduledFuture<?> watchdog = watchdogs.schedule(() -> {
+            expired.set(true);
+            self.interrupt();
+        }, Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        try {
+            T result = work.call();
+            if (expired.get()) {
+                throw timedOut(timeout, sql);
+            }
+            return result;
+        } catch (RuntimeException e) {
+            throw expired.get() ? timedOut(timeout, sql) : e;
+        } catch (Exception e) {
+            throw expired.get() ? timedOut(timeout, sql) : new IllegalStateException(e);
+        } finally {
+            watchdog.cancel(false);
+            permits.release();
+            if (expired.get()) {
+                Thread.interrupted(); // clear a late interrupt before the thread serves another request
+            }
+        }
+    }
+
+    private static ApiError timedOut(Duration timeout, String sql) {
+        return new ApiError(408, "query_timeout", "Query timed out after " + timeout.toMillis()
+                + " ms. Raise timeout_ms or narrow the query: " + shorten(sql));
     }
 
     private Duration timeout(JsonNode node) {

@@ -51,7 +51,7 @@ public final class TableRoutes {
         try (TableWriter writer = scope.lake().store().openWriter(table, schema)) {
             writer.sync();
         }
-        scope.lake().tablesChanged().run();
+        scope.lake().written().accept(table);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("table_name", table);
         out.put("dataset_path", scope.datasetPath(table));

@@ -41,7 +41,10 @@ public final class EngineLake implements Lake {
             Path dir = lake.workspaceDir(ai.deeplake4j.engine.lake.Lake.namespace(k.org(), k.workspace()));
             String url = dir.toUri().toString();
             return new WorkspaceLake(client, client.engine().store(), url.endsWith("/") ? url.substring(0, url.length() - 1) : url,
-                    client.engine()::reloadTableNames);
+                    table -> {
+                        client.engine().reloadTableNames();
+                        client.engine().compactIfNeeded(table);
+                    });
         });
     }
 

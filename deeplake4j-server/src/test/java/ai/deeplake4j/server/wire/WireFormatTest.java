@@ -121,6 +121,16 @@ class WireFormatTest {
     }
 
     @Test
+    void queryTimeoutIsForwardedAndAnswered408() {
+        RawHttp.Reply slow = http.send("POST", "/workspaces/default/tables/query", token,
+                "{\"query\":\"SELECT sum(i) FROM range(400000000) t(i)\",\"timeout_ms\":1}");
+        assertEquals(408, slow.status(), slow.body());
+        assertError(slow, "query_timeout");
+        RawHttp.Reply next = http.send("POST", "/workspaces/default/tables/query", token, "{\"query\":\"SELECT 42 AS x\"}");
+        assertEquals("{\"columns\":[\"x\"],\"rows\":[[42]],\"row_count\":1}", next.body());
+    }
+
+    @Test
     void bodiesOverTheLimitGet413() {
         String big = "{\"query\":\"SELECT '" + "x".repeat(70 * 1024) + "'\"}";
         RawHttp.Reply tooBig = http.send("POST", "/workspaces/default/tables/query", token, big);
