@@ -38,6 +38,8 @@ public final class ServerBench {
 
     private static final byte[] SECRET = "bench-secret-bench-secret-bench-secret".getBytes(StandardCharsets.UTF_8);
     private static final long MAX_QUERIES = 5_000_000;
+    /** The measured statement; {@code -Ddeeplake4j.benchSql=...} swaps it (e.g. {@code SELECT $1 AS id} for the HTTP cost alone). */
+    private static final String LOOKUP = System.getProperty("deeplake4j.benchSql", "SELECT id, text, value FROM bench WHERE id = $1 LIMIT 10");
 
     private ServerBench() {
     }
@@ -129,8 +131,7 @@ public final class ServerBench {
                     while (System.nanoTime() < deadline && issued.incrementAndGet() <= MAX_QUERIES && counts[id] < latencies[id].length) {
                         long t0 = System.nanoTime();
                         try {
-                            List<Map<String, Object>> result = client.query(
-                                    "SELECT id, text, value FROM bench WHERE id = $1 LIMIT 10", (long) random.nextInt(rows));
+                            List<Map<String, Object>> result = client.query(LOOKUP, (long) random.nextInt(rows));
                             if (result.size() != 1) {
                                 errors.incrementAndGet();
                             }

@@ -23,13 +23,17 @@ import java.util.List;
  * server secret, RS256 against a public key; only the algorithms configured are accepted
  * ({@code none} and algorithm confusion are refused). {@code exp} and {@code nbf} are checked
  * with {@value #SKEW_SECONDS} s of clock skew. The organizations come from the claims
- * {@code OrgID}, {@code org_id} or {@code org} (a string or a list of strings). Thread-safe.
+ * {@code OrgID}, {@code org_id} or {@code org} (a string or a list of strings). Verified tokens
+ * are remembered (up to {@value #CACHE_SIZE}); their times are checked on every use. Thread-safe.
  */
 public final class TokenVerifier {
 
     static final long SKEW_SECONDS = 30;
     private static final List<String> ORG_CLAIMS = List.of("OrgID", "org_id", "org");
 
+    /** Tokens whose signature was verified, so a client's every request does not pay for it again. */
+    private static final int CACHE_SIZE = 10_000;
+    private final java.util.Map<String, JWTClaimsSet> verified = new java.util.concurrent.ConcurrentHashMap<>();
     private final JWSVerifier hmac;
     private final JWSVerifier rsa;
     private final Clock clock;
@@ -78,6 +82,21 @@ public final class TokenVerifier {
     }
 
     private JWTClaimsSet verifiedClaims(String token) {
+        JWTClaimsSet cached = verified.get(token);
+        if (cached != null) {
+            checkTimes(cached);
+            return cached;
+        }
+        JWTClaimsSet claims = verifySignature(token);
+        checkTimes(claims);
+        if (verified.size() >= CACHE_SIZE) {
+            verified.clear();
+        }
+        verified.put(token, claims);
+        return claims;
+    }
+
+    private JWTClaimsSet verifySignature(String token) {
         SignedJWT jwt;
         JWTClaimsSet claims;
         try {
@@ -98,6 +117,10 @@ public final class TokenVerifier {
         } catch (JOSEException e) {
             throw new TokenException("Token signature could not be verified: " + e.getMessage());
         }
+        return claims;
+    }
+
+    private void checkTimes(JWTClaimsSet claims) {
         Instant now = clock.instant();
         Duration skew = Duration.ofSeconds(SKEW_SECONDS);
         Date exp = claims.getExpirationTime();
@@ -108,7 +131,6 @@ public final class TokenVerifier {
         if (nbf != null && nbf.toInstant().minus(skew).isAfter(now)) {
             throw new TokenException("Token is not valid before " + nbf.toInstant() + ".");
         }
-        return claims;
     }
 
     private static List<String> orgs(JWTClaimsSet claims) {

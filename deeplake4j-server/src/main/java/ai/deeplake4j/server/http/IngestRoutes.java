@@ -26,6 +26,10 @@ import java.util.Map;
  */
 public final class IngestRoutes {
 
+    /** Rows, or bytes, after which the server stages buffered rows, so one commit unit never sits whole in memory. */
+    static final int FLUSH_ROWS = 200;
+    static final long FLUSH_BYTES = 16L << 20;
+
     private final Lake lake;
     private final long maxBodyBytes;
     private final long maxValueBytes;
@@ -69,6 +73,8 @@ public final class IngestRoutes {
             int[] positions = positions(reader.schema(), writer.columns());
             Map<Long, Long> marks = new HashMap<>();
             marks.put(reader.startPosition(), writer.mark());
+            int rowsSinceFlush = 0;
+            long bytesAtFlush = 0;
             while (true) {
                 RowFrameReader.Frame frame;
                 try {
@@ -79,7 +85,14 @@ public final class IngestRoutes {
                             + " ended before its commit; nothing of it was committed.");
                 }
                 switch (frame) {
-                    case RowFrameReader.Row row -> writer.append(reorder(row.values(), positions, writer.columns().size()));
+                    case RowFrameReader.Row row -> {
+                        writer.append(reorder(row.values(), positions, writer.columns().size()));
+                        if (++rowsSinceFlush >= FLUSH_ROWS || writer.pendingBytes() - bytesAtFlush >= FLUSH_BYTES) {
+                            writer.flush();
+                            rowsSinceFlush = 0;
+                            bytesAtFlush = writer.pendingBytes();
+                        }
+                    }
                     case RowFrameReader.Mark mark -> marks.put(mark.position(), writer.mark());
                     case RowFrameReader.Rollback rollback -> writer.rollbackTo(mark(marks, rollback.position(), table));
                     case RowFrameReader.Commit commit -> {

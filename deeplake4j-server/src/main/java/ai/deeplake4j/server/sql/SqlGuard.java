@@ -59,7 +59,7 @@ public final class SqlGuard {
         List<SqlToken> tokens = SqlLexer.tokenize(sql);
         checkSingleStatement(tokens);
         checkStatementKind(tokens);
-        Set<String> others = lower(otherOrgs.get());
+        java.util.function.Supplier<Set<String>> others = memoized(() -> lower(otherOrgs.get()));
         Deque<Boolean> inFrom = new ArrayDeque<>();
         inFrom.push(false);
         for (int i = 0; i < tokens.size(); i++) {
@@ -148,7 +148,22 @@ public final class SqlGuard {
                 || prev.is("SUMMARIZE") || prev.is("INTO") || prev.is("UPDATE") || (inFromClause && prev.isSymbol(',')));
     }
 
-    private static void checkWord(SqlToken t, SqlToken next, boolean tablePosition, Set<String> others) {
+    /** Reads the organizations only when a qualified name needs them (most statements have none). */
+    private static <T> java.util.function.Supplier<T> memoized(java.util.function.Supplier<T> supplier) {
+        return new java.util.function.Supplier<>() {
+            private T value;
+
+            @Override
+            public T get() {
+                if (value == null) {
+                    value = supplier.get();
+                }
+                return value;
+            }
+        };
+    }
+
+    private static void checkWord(SqlToken t, SqlToken next, boolean tablePosition, java.util.function.Supplier<Set<String>> others) {
         String lower = t.text().toLowerCase(Locale.ROOT);
         if (next != null && next.isSymbol('(') && isForbiddenFunction(lower)) {
             throw refused("Function " + t.text() + "()", t, "it reads files, settings or other databases");
@@ -156,7 +171,8 @@ public final class SqlGuard {
         checkName(t, lower, next, tablePosition, others);
     }
 
-    private static void checkQuotedIdentifier(SqlToken t, SqlToken next, boolean tablePosition, Set<String> others) {
+    private static void checkQuotedIdentifier(SqlToken t, SqlToken next, boolean tablePosition,
+                                              java.util.function.Supplier<Set<String>> others) {
         String name = t.text();
         if (name.indexOf('/') >= 0 || name.indexOf('\\') >= 0 || name.indexOf('.') >= 0 || name.indexOf(':') >= 0
                 || name.indexOf('~') >= 0) {
@@ -168,13 +184,14 @@ public final class SqlGuard {
         checkName(t, name.toLowerCase(Locale.ROOT), next, tablePosition, others);
     }
 
-    private static void checkName(SqlToken t, String lower, SqlToken next, boolean tablePosition, Set<String> others) {
+    private static void checkName(SqlToken t, String lower, SqlToken next, boolean tablePosition,
+                                  java.util.function.Supplier<Set<String>> others) {
         boolean qualifier = next != null && next.isSymbol('.');
         boolean systemTable = lower.startsWith("duckdb_") || lower.startsWith("pg_") || lower.startsWith("sqlite_");
         if ((qualifier && CATALOGS.contains(lower)) || (tablePosition && (CATALOGS.contains(lower) || systemTable))) {
             throw refused("Reference to " + t.text(), t, "system catalogs are not available; use listTables or describeTable");
         }
-        if (qualifier && others.contains(lower)) {
+        if (qualifier && others.get().contains(lower)) {
             throw refused("Reference to organization " + t.text(), t, "tables of other organizations are not visible");
         }
     }

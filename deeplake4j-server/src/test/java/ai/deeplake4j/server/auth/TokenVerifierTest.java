@@ -43,6 +43,33 @@ class TokenVerifierTest {
     }
 
     @Test
+    void aVerifiedTokenIsRefusedOnceItExpires() {
+        java.util.concurrent.atomic.AtomicReference<java.time.Instant> now = new java.util.concurrent.atomic.AtomicReference<>(java.time.Instant.now());
+        Clock clock = new Clock() {
+            @Override
+            public java.time.ZoneId getZone() {
+                return java.time.ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public java.time.Instant instant() {
+                return now.get();
+            }
+        };
+        TokenVerifier timed = new TokenVerifier(SECRET, null, clock);
+        String token = new TokenMinter(SECRET, clock).mint("acme", Duration.ofMinutes(5));
+        assertEquals("acme", timed.verify(token, null).org());
+        assertEquals("acme", timed.verify(token, null).org());
+        now.set(now.get().plus(Duration.ofMinutes(10)));
+        assertThrows(TokenException.class, () -> timed.verify(token, null));
+    }
+
+    @Test
     void tokenSignedWithAnotherSecretIsRefused() {
         String token = new TokenMinter("another-secret-another-secret-xx".getBytes(StandardCharsets.UTF_8)).mint("acme", null);
         assertThrows(TokenException.class, () -> verifier.verify(token, null));
