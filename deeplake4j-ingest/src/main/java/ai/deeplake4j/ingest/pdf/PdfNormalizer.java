@@ -129,8 +129,8 @@ public final class PdfNormalizer implements Normalizer {
             return future.get(stepTimeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             future.cancel(true);
-            throw new IOException("PDF " + what + " took longer than " + stepTimeout.toSeconds()
-                    + " s; the file is probably damaged", e);
+            throw new IOException("PDF " + what + " took longer than " + stepTimeout.toMillis()
+                    + " ms; the file is probably damaged", e);
         } catch (InterruptedException e) {
             future.cancel(true);
             Thread.currentThread().interrupt();
