@@ -16,6 +16,9 @@ import javax.imageio.ImageIO;
  * original streams (audio is re-encoded to AAC alone when its codec cannot go into MP4);
  * re-encoded ones become H.264 (yuv420p, CRF 23, preset veryfast) with AAC audio, playable
  * everywhere. The frame is scaled so its longer side is {@value #FRAME_BOX} px. Thread-safe.
+ *
+ * <p>Cost (BENCHMARKS.md): a copied 10-s 720p segment takes one ffmpeg start (about 60 ms here)
+ * plus reading and writing its bytes; re-encoding is dominated by the H.264 encoder.
  */
 final class SegmentExtractor {
     /** Longer side of the grabbed frame in pixels: the largest thumbnail size. */
@@ -76,6 +79,12 @@ final class SegmentExtractor {
         double seek = copy ? segment.start() + EPSILON : segment.start();
         double length = copy ? segment.duration() - 2 * EPSILON : segment.duration();
         List<String> c = new ArrayList<>(List.of(tools.ffmpeg(), "-nostdin", "-hide_banner", "-v", "error", "-y"));
+        if (copy) {
+            // Nothing is decoded for a copied segment except the frame grab; decoding only
+            // keyframes (and keeping the one we seeked to, which starts the segment) makes that
+            // grab cost one frame instead of decoding the whole segment.
+            c.addAll(List.of("-skip_frame", "nokey", "-noaccurate_seek"));
+        }
         if (segment.start() > 0) {
             c.addAll(List.of("-ss", seconds(seek)));
         }
@@ -97,7 +106,9 @@ final class SegmentExtractor {
         } else {
             c.addAll(List.of("-c:a", "aac", "-b:a", "128k"));
         }
-        c.addAll(List.of("-avoid_negative_ts", "make_zero", "-movflags", "+faststart", "-f", "mp4", mp4.toString()));
+        // No "+faststart": the segment is stored and read whole, and moving the index to the
+        // front would rewrite the file, which costs about as much as the cut itself.
+        c.addAll(List.of("-avoid_negative_ts", "make_zero", "-f", "mp4", mp4.toString()));
         // Output 2: the first frame, scaled into the thumbnail box, as lossless BMP (we encode
         // the JPEG ourselves at the thumbnail quality).
         c.addAll(List.of("-map", "0:v:0", "-frames:v", "1",
