@@ -9,6 +9,7 @@ package ai.deeplake4j.ingest.video;
  * @param streamCopy true when the segment is cut by stream copy, false when it is re-encoded
  */
 public record Segment(int index, double start, double end, boolean streamCopy) {
+    /** The segment's length in seconds. */
     public double duration() {
         return end - start;
     }

@@ -29,6 +29,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class VideoNormalizerTest {
     /** A frame at the corpus' lowest rate (15 fps) plus container rounding. */
@@ -139,6 +141,37 @@ class VideoNormalizerTest {
         assertSegmentsTileAndPlay(megamind, r);
         assertEquals(1, r.rows().size(), "11.26 s: the 1.26 s tail joins the first segment");
         assertEquals("h264", ffprobeCodec((byte[]) r.rows().getFirst().get("video_data")));
+    }
+
+    /**
+     * Containers and codecs that cannot all go into MP4 as they are: VP8/Vorbis WebM and
+     * MJPEG/PCM QuickTime are re-encoded (cut at 10 s); H.264 in Matroska is copied (cut at the keyframe
+     * at 10.5 s) with its PCM audio
+     * re-encoded to AAC. Each gives two playable segments tiling 14 s.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+            "webm, 'libvpx -b:v 200k -c:a libvorbis', 10.0",
+            "mkv, 'libx264 -preset ultrafast -g 35 -c:a pcm_s16le', 10.5", // copied: cut at the keyframe 10.5
+            "mov, 'mjpeg -q:v 5 -c:a pcm_s16le', 10.0",
+    })
+    void otherContainersBecomePlayableMp4Segments(String extension, String codecArgs, double secondCut) throws Exception {
+        Path file = tmp.resolve("small." + extension);
+        List<String> cmd = new java.util.ArrayList<>(List.of("ffmpeg", "-nostdin", "-v", "error", "-y",
+                "-f", "lavfi", "-i", "testsrc=size=160x120:rate=10", "-f", "lavfi", "-i", "sine", "-t", "14", "-c:v"));
+        cmd.addAll(List.of(codecArgs.split(" ")));
+        cmd.add(file.toString());
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS) && p.exitValue() == 0, "could not generate " + file);
+        Result r = normalize(file);
+        List<Double> starts = assertSegmentsTileAndPlay(file, r);
+        assertEquals(2, starts.size());
+        assertEquals(secondCut, starts.get(1), 1e-3);
+        for (Map<String, Object> row : r.rows()) {
+            Path seg = Files.createTempFile(tmp, "seg", ".mp4");
+            Files.write(seg, (byte[]) row.get("video_data"));
+            assertEquals("aac", ffprobe(seg, "-select_streams", "a:0", "-show_entries", "stream=codec_name", "-of", "csv=p=0"));
+        }
     }
 
     @Test
