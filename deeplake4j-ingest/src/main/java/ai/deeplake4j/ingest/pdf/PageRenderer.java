@@ -1,6 +1,5 @@
 package ai.deeplake4j.ingest.pdf;
 
-import ai.deeplake4j.ingest.thumbnail.JpegEncoder;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -9,22 +8,16 @@ import org.apache.pdfbox.rendering.PDFRenderer;
 import org.apache.pdfbox.text.PDFTextStripper;
 
 /**
- * Renders the pages of one open document to JPEG and extracts their text with PDFBox. JPEG at
- * quality 0.90 was chosen over PNG because it encodes a 150 DPI page several times faster (see
- * BENCHMARKS.md) and is a third of the size, while text stays legible at that quality. Pages
- * are rendered opaque RGB (white paper), so nothing is lost by JPEG's lack of alpha.
- * Not thread-safe: PDFBox's renderer and text stripper keep per-document state; use one
+ * Renders the pages of one open document to PNG (opaque RGB on white paper; see
+ * {@link PageImageEncoder} for why PNG) and extracts their text with PDFBox. Not thread-safe: PDFBox's renderer and text stripper keep per-document state; use one
  * instance per document and thread.
  */
 public final class PageRenderer {
-    /** JPEG quality for rendered pages. */
-    public static final float PAGE_JPEG_QUALITY = 0.90f;
-
     private final PDDocument document;
     private final float dpi;
     private final PDFRenderer renderer;
     private final PDFTextStripper stripper;
-    private final JpegEncoder encoder = new JpegEncoder(PAGE_JPEG_QUALITY);
+    private final PageImageEncoder encoder = new PageImageEncoder();
 
     /**
      * @param document an open document, owned by the caller
@@ -50,10 +43,10 @@ public final class PageRenderer {
      */
     public PdfPage render(int index) throws IOException {
         BufferedImage image = renderer.renderImageWithDPI(index, dpi, ImageType.RGB);
-        byte[] jpeg = encoder.encode(image);
+        byte[] png = encoder.encode(image);
         stripper.setStartPage(index + 1);
         stripper.setEndPage(index + 1);
         String text = stripper.getText(document);
-        return new PdfPage(index, jpeg, text);
+        return new PdfPage(index, png, text);
     }
 }

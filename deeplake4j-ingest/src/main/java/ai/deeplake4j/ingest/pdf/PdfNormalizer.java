@@ -27,7 +27,7 @@ import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
 /**
  * PDF files (ARCHITECTURE 2.5): one row per page, in order, with {@code page_index} (INT64, from
  * 0), {@code image} (IMAGE: the page rendered at the ingest's {@code pdf_dpi}, default 150, as
- * JPEG; see {@link PageRenderer}) and {@code text} (TEXT: that page's extracted text).
+ * PNG; see {@link PageImageEncoder}) and {@code text} (TEXT: that page's extracted text).
  *
  * <p>Pages are streamed: each row goes to the sink before the next page is rendered, so a
  * 300-page document never sits in memory as rows. Opening and every page run under a time limit

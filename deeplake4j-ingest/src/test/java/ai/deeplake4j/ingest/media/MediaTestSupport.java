@@ -68,6 +68,18 @@ public final class MediaTestSupport {
         return image;
     }
 
+    /** Asserts {@code bytes} are a PNG file (signature, decodes) and returns the image. */
+    public static BufferedImage assertPng(byte[] bytes) throws IOException {
+        assertTrue(bytes != null && bytes.length > 8, "no PNG bytes");
+        assertEquals(0x89, bytes[0] & 0xFF, "PNG signature");
+        assertEquals('P', bytes[1]);
+        assertEquals('N', bytes[2]);
+        assertEquals('G', bytes[3]);
+        BufferedImage image = ImageIO.read(new ByteArrayInputStream(bytes));
+        assertTrue(image != null, "PNG does not decode");
+        return image;
+    }
+
     /** Fails with an install hint unless ffmpeg and ffprobe run: CI installs them, tests must not skip. */
     public static void requireFfmpeg() {
         for (String tool : List.of("ffmpeg", "ffprobe")) {

@@ -1,6 +1,6 @@
 package ai.deeplake4j.ingest.pdf;
 
-import static ai.deeplake4j.ingest.media.MediaTestSupport.assertJpeg;
+import static ai.deeplake4j.ingest.media.MediaTestSupport.assertPng;
 import static ai.deeplake4j.ingest.media.MediaTestSupport.corpus;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -33,7 +33,7 @@ class PdfNormalizerTest {
         for (int i = 0; i < rows.rows.size(); i++) {
             Map<String, Object> row = rows.rows.get(i);
             assertEquals((long) i, row.get("page_index"));
-            BufferedImage page = assertJpeg((byte[]) row.get("image"));
+            BufferedImage page = assertPng((byte[]) row.get("image"));
             // A4 or Letter at 150 DPI: 1240-1275 px wide, 1650-1754 px high.
             assertTrue(page.getWidth() >= 1230 && page.getWidth() <= 1280, "width " + page.getWidth());
             assertTrue(page.getHeight() >= 1640 && page.getHeight() <= 1760, "height " + page.getHeight());
@@ -50,7 +50,7 @@ class PdfNormalizerTest {
         assertEquals(113, rows.rows.size(), "pdfinfo says 113 pages");
         assertTrue(((String) rows.rows.get(0).get("text")).contains("An Introduction to R"));
         assertTrue(((String) rows.rows.get(9).get("text")).contains("save the data from your R session"));
-        BufferedImage page = assertJpeg((byte[]) rows.rows.get(0).get("image"));
+        BufferedImage page = assertPng((byte[]) rows.rows.get(0).get("image"));
         assertTrue(page.getWidth() < 250, "rendered at 24 DPI, width " + page.getWidth());
     }
 
