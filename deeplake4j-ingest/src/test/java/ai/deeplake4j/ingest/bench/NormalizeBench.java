@@ -44,7 +44,7 @@ import org.apache.pdfbox.text.PDFTextStripper;
  * (in thread CPU time).
  * Prints a Markdown section for BENCHMARKS.md.
  *
- * <p>Usage: {@code NormalizeBench [corpusDir] [workDir]}; generated inputs (1-MP images, the
+ * <p>Usage: {@code NormalizeBench [corpusDir] [workDir] [--heavy-only]}; generated inputs (1-MP images, the
  * merged PDF, the 720p videos made with ffmpeg) are cached in workDir. Run with {@code -Xmx1g}
  * so the heap figure is also a check.
  */
@@ -52,19 +52,50 @@ public final class NormalizeBench {
     private NormalizeBench() {
     }
 
-    /** A measured run. */
-    private record Run(String what, int workers, long units, double seconds) {
+    /**
+     * A measured run.
+     *
+     * @param cpuSeconds CPU time of this JVM during the run (ffmpeg's own time not included)
+     */
+    private record Run(String what, int workers, long units, double seconds, double cpuSeconds) {
         double rate() {
             return units / seconds;
+        }
+    }
+
+    private static double processCpuSeconds() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime() / 1e9;
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).strip();
+        } catch (IOException e) {
+            return "unknown";
         }
     }
 
     public static void main(String[] args) throws Exception {
         Path corpus = Path.of(args.length > 0 ? args[0] : System.getProperty("deeplake4j.corpus", "../shared/corpus"));
         Path work = Path.of(args.length > 1 ? args[1] : "target/bench-data");
+        boolean heavyOnly = args.length > 2 && args[2].equals("--heavy-only");
         Files.createDirectories(work);
         List<String> out = new ArrayList<>();
+        out.add("Machine: " + Runtime.getRuntime().availableProcessors() + " cores, Java " + System.getProperty("java.version")
+                + ", -Xmx " + (Runtime.getRuntime().maxMemory() >> 20) + " MiB; load average at start: " + loadAverage());
+        out.add("");
+        Path rIntro = corpus.resolve("pdf/R-intro.pdf");
+        if (!heavyOnly) {
+            measureThroughput(corpus, work, out);
+        }
+        heavy(rIntro, ensureVideo(work), work, out);
+        out.add("");
+        out.add("Load average at end: " + loadAverage());
+        System.out.println();
+        out.forEach(System.out::println);
+    }
 
+    private static void measureThroughput(Path corpus, Path work, List<String> out) throws Exception {
         // --- PDF: two copies of the 113-page R-intro, so two workers have a document each.
         Path rIntro = corpus.resolve("pdf/R-intro.pdf");
         PdfNormalizer pdf = new PdfNormalizer();
@@ -94,15 +125,21 @@ public final class NormalizeBench {
             runs.add(run("video segments by stream copy (2 x 120 s 720p H.264, 24 segments)", videos, List.of(video, video), w));
         }
 
-        out.add("| workload | workers | units | seconds | per second | speed-up 1 -> 2 |");
-        out.add("|---|---|---|---|---|---|");
+        out.add("| workload | workers | rows | wall s | rows/s | speed-up 1 -> 2 | JVM CPU s |");
+        out.add("|---|---|---|---|---|---|---|");
         for (int i = 0; i < runs.size(); i++) {
             Run r = runs.get(i);
             String speedup = r.workers() == 2 ? String.format(Locale.ROOT, "%.2fx", r.rate() / runs.get(i - 1).rate()) : "";
-            out.add(String.format(Locale.ROOT, "| %s | %d | %d | %.1f | %.1f | %s |", r.what(), r.workers(), r.units(),
-                    r.seconds(), r.rate(), speedup));
+            out.add(String.format(Locale.ROOT, "| %s | %d | %d | %.1f | %.1f | %s | %.1f |", r.what(), r.workers(), r.units(),
+                    r.seconds(), r.rate(), speedup, r.cpuSeconds()));
         }
 
+        // --- Why PNG for pages: encode the same rendered pages both ways.
+        out.add("");
+        out.add(pageEncodingComparison(rIntro));
+    }
+
+    private static void heavy(Path rIntro, Path video, Path work, List<String> out) throws Exception {
         // --- Peak heap: a 339-page PDF and a 10-minute 720p video normalized at once (2 workers).
         Path bigPdf = mergedPdf(rIntro, work, 3);
         Path longVideo = longVideo(video, work, 5);
@@ -113,13 +150,6 @@ public final class NormalizeBench {
         out.add(String.format(Locale.ROOT, "Peak Java heap while normalizing a 339-page PDF and a 10-minute 720p video "
                         + "together (2 workers, %d rows in %.1f s): %d MiB used of a %d MiB maximum (-Xmx).",
                 heavy.units(), heavy.seconds(), peakHeapMiB(), Runtime.getRuntime().maxMemory() >> 20));
-
-        // --- Why JPEG for pages: encode the same rendered pages both ways.
-        out.add("");
-        out.add(pageEncodingComparison(rIntro));
-
-        System.out.println();
-        out.forEach(System.out::println);
     }
 
     private static Run run(String what, Normalizer normalizer, List<Path> files, int workers) throws Exception {
@@ -128,6 +158,7 @@ public final class NormalizeBench {
         ThumbnailSink thumbSink = (f, c, d, jpeg) -> thumbs.incrementAndGet();
         ExecutorService pool = Executors.newFixedThreadPool(workers);
         long t0 = System.nanoTime();
+        double cpu0 = processCpuSeconds();
         try {
             List<Future<?>> done = new ArrayList<>();
             for (Path file : files) {
@@ -146,7 +177,7 @@ public final class NormalizeBench {
             pool.awaitTermination(1, TimeUnit.MINUTES);
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
-        Run r = new Run(what, workers, rows.get(), seconds);
+        Run r = new Run(what, workers, rows.get(), seconds, processCpuSeconds() - cpu0);
         System.err.printf(Locale.ROOT, "%s, %d worker(s): %d rows, %d thumbnails in %.2f s = %.1f/s%n",
                 what, workers, rows.get(), thumbs.get(), seconds, r.rate());
         return r;
