@@ -90,7 +90,8 @@ final class SegmentExtractor {
         }
         c.addAll(List.of("-i", input.toString()));
         // Output 1: the segment.
-        c.addAll(List.of("-t", seconds(length), "-map", "0:v:0", "-map", "0:a:0?", "-sn", "-dn"));
+        String video = "0:" + probe.videoStream();
+        c.addAll(List.of("-t", seconds(length), "-map", video, "-map", "0:a:0?", "-sn", "-dn"));
         if (copy) {
             c.addAll(List.of("-c:v", "copy"));
             if ("hevc".equals(probe.videoCodec())) {
@@ -111,7 +112,7 @@ final class SegmentExtractor {
         c.addAll(List.of("-avoid_negative_ts", "make_zero", "-f", "mp4", mp4.toString()));
         // Output 2: the first frame, scaled into the thumbnail box, as lossless BMP (we encode
         // the JPEG ourselves at the thumbnail quality).
-        c.addAll(List.of("-map", "0:v:0", "-frames:v", "1",
+        c.addAll(List.of("-map", video, "-frames:v", "1",
                 "-vf", "scale=" + FRAME_BOX + ":" + FRAME_BOX + ":force_original_aspect_ratio=decrease",
                 "-c:v", "bmp", "-f", "image2", "-update", "1", frame.toString()));
         return c;

@@ -45,15 +45,13 @@ final class VideoProber {
         }
         JsonNode audio = firstStream(root, "audio");
         double start = number(root.path("format").path("start_time"), 0.0);
-        double duration = number(root.path("format").path("duration"), number(video.path("duration"), Double.NaN));
-        if (!(duration > 0)) {
-            throw new IOException("not a readable video: ffprobe reports no duration");
-        }
+        double declared = number(root.path("format").path("duration"), number(video.path("duration"), Double.NaN));
 
         List<Double> keyframes = new ArrayList<>();
         boolean[] allPts = {true};
+        double[] lastPacket = {Double.NaN};
         ProcessRunner.Result packets = ProcessRunner.run(List.of(tools.ffprobe(), "-v", "error",
-                "-select_streams", "v:0", "-show_entries", "packet=pts_time,dts_time,flags",
+                "-select_streams", String.valueOf(video.path("index").asInt()), "-show_entries", "packet=pts_time,dts_time,flags",
                 "-of", "csv=p=0", file.toString()), timeout, line -> {
                     String[] f = line.split(",", -1);
                     if (f.length < 3) {
@@ -64,18 +62,27 @@ final class VideoProber {
                     if (Double.isNaN(pts)) {
                         allPts[0] = false;
                     }
-                    if (!Double.isNaN(t) && f[2].startsWith("K")) {
-                        keyframes.add(t - start);
+                    if (!Double.isNaN(t)) {
+                        lastPacket[0] = Double.isNaN(lastPacket[0]) ? t - start : Math.max(lastPacket[0], t - start);
+                        if (f[2].startsWith("K")) {
+                            keyframes.add(t - start);
+                        }
                     }
                 });
         if (packets.exitCode() != 0 || !packets.stderr().isEmpty()) {
             throw new IOException("damaged video: ffprobe says " + packets.firstError());
         }
+        // Live recordings (WebM, MKV) may declare no duration; the last packet's time is then
+        // the best end we have (short by one frame, which the tolerance of the cuts allows).
+        double duration = declared > 0 ? declared : lastPacket[0];
+        if (!(duration > 0)) {
+            throw new IOException("not a readable video: ffprobe reports no duration");
+        }
         if (keyframes.isEmpty()) {
             throw new IOException("damaged video: no keyframe found in the video stream");
         }
         double[] sorted = keyframes.stream().mapToDouble(Double::doubleValue).sorted().distinct().toArray();
-        return new VideoProbe(duration, video.path("codec_name").asText("unknown"),
+        return new VideoProbe(video.path("index").asInt(), duration, video.path("codec_name").asText("unknown"),
                 audio == null ? null : audio.path("codec_name").asText(null),
                 video.path("width").asInt(0), video.path("height").asInt(0), sorted, allPts[0]);
     }

@@ -55,9 +55,10 @@ public final class NormalizeBench {
     /**
      * A measured run.
      *
-     * @param cpuSeconds CPU time of this JVM during the run (ffmpeg's own time not included)
+     * @param cpuSeconds      CPU time of this JVM during the run
+     * @param childCpuSeconds CPU time of the finished child processes (ffmpeg, ffprobe)
      */
-    private record Run(String what, int workers, long units, double seconds, double cpuSeconds) {
+    private record Run(String what, int workers, long units, double seconds, double cpuSeconds, double childCpuSeconds) {
         double rate() {
             return units / seconds;
         }
@@ -65,6 +66,21 @@ public final class NormalizeBench {
 
     private static double processCpuSeconds() {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime() / 1e9;
+    }
+
+    /**
+     * User + system CPU seconds of this process's finished children, from /proc/self/stat
+     * (fields cutime and cstime, in clock ticks of 1/100 s on Linux); 0 elsewhere.
+     */
+    private static double childCpuSeconds() {
+        try {
+            String stat = Files.readString(Path.of("/proc/self/stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            // After "pid (comm) ", field 3 (state) is f[0]; cutime and cstime are fields 16 and 17.
+            return (Long.parseLong(f[13]) + Long.parseLong(f[14])) / 100.0;
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
     }
 
     private static String loadAverage() {
@@ -125,13 +141,14 @@ public final class NormalizeBench {
             runs.add(run("video segments by stream copy (2 x 120 s 720p H.264, 24 segments)", videos, List.of(video, video), w));
         }
 
-        out.add("| workload | workers | rows | wall s | rows/s | speed-up 1 -> 2 | JVM CPU s |");
-        out.add("|---|---|---|---|---|---|---|");
+        out.add("| workload | workers | rows | wall s | rows/s | speed-up 1 -> 2 | JVM CPU s | ffmpeg CPU s | rows per CPU s |");
+        out.add("|---|---|---|---|---|---|---|---|---|");
         for (int i = 0; i < runs.size(); i++) {
             Run r = runs.get(i);
             String speedup = r.workers() == 2 ? String.format(Locale.ROOT, "%.2fx", r.rate() / runs.get(i - 1).rate()) : "";
-            out.add(String.format(Locale.ROOT, "| %s | %d | %d | %.1f | %.1f | %s | %.1f |", r.what(), r.workers(), r.units(),
-                    r.seconds(), r.rate(), speedup, r.cpuSeconds()));
+            double cpu = r.cpuSeconds() + r.childCpuSeconds();
+            out.add(String.format(Locale.ROOT, "| %s | %d | %d | %.1f | %.1f | %s | %.1f | %.1f | %.1f |", r.what(), r.workers(),
+                    r.units(), r.seconds(), r.rate(), speedup, r.cpuSeconds(), r.childCpuSeconds(), r.units() / cpu));
         }
 
         // --- Why PNG for pages: encode the same rendered pages both ways.
@@ -159,6 +176,7 @@ public final class NormalizeBench {
         ExecutorService pool = Executors.newFixedThreadPool(workers);
         long t0 = System.nanoTime();
         double cpu0 = processCpuSeconds();
+        double child0 = childCpuSeconds();
         try {
             List<Future<?>> done = new ArrayList<>();
             for (Path file : files) {
@@ -177,7 +195,7 @@ public final class NormalizeBench {
             pool.awaitTermination(1, TimeUnit.MINUTES);
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
-        Run r = new Run(what, workers, rows.get(), seconds, processCpuSeconds() - cpu0);
+        Run r = new Run(what, workers, rows.get(), seconds, processCpuSeconds() - cpu0, childCpuSeconds() - child0);
         System.err.printf(Locale.ROOT, "%s, %d worker(s): %d rows, %d thumbnails in %.2f s = %.1f/s%n",
                 what, workers, rows.get(), thumbs.get(), seconds, r.rate());
         return r;
