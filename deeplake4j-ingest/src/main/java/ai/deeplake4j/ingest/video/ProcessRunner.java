@@ -13,9 +13,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * Runs one external media tool to completion under a time limit. Both output streams are drained
- * on their own threads, so a chatty tool never blocks on a full pipe and the limit is enforced
- * even while it prints; past the limit the process and its children are killed. Stateless.
+ * Runs external media tools under a time limit. Both output streams are drained on their own
+ * threads, so a chatty tool never blocks on a full pipe and the limit is enforced even while it
+ * prints; past the limit the process and its children are killed. A tool can be run to
+ * completion ({@link #run}) or started and watched while it works ({@link #start}).
  */
 final class ProcessRunner {
     /** How much of stderr is kept for error messages (its beginning, where the cause usually is). */
@@ -41,13 +42,105 @@ final class ProcessRunner {
         }
     }
 
+    /** A started tool. Closing it kills the tool if it is still running. */
+    static final class Running implements AutoCloseable {
+        private final List<String> command;
+        private final Process process;
+        private final StringBuilder stderr = new StringBuilder();
+        private final Thread errDrain;
+        private final Thread outDrain;
+
+        private Running(List<String> command, Process process, Consumer<String> stdoutLines) {
+            this.command = command;
+            this.process = process;
+            this.errDrain = Thread.ofVirtual().start(() -> drain(process.getErrorStream(), line -> {
+                if (stderr.length() < STDERR_KEEP_CHARS) {
+                    stderr.append(line, 0, Math.min(line.length(), STDERR_KEEP_CHARS - stderr.length())).append('\n');
+                }
+            }));
+            this.outDrain = stdoutLines == null ? null : Thread.ofVirtual().start(() -> drain(process.getInputStream(), stdoutLines));
+        }
+
+        boolean isAlive() {
+            return process.isAlive();
+        }
+
+        /**
+         * Waits until the tool ends or {@code timeout} passes, whichever is first.
+         *
+         * @return true when it ended
+         */
+        boolean waitFor(Duration timeout) throws InterruptedIOException {
+            try {
+                return process.waitFor(Math.max(0, timeout.toMillis()), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                kill();
+                Thread.currentThread().interrupt();
+                throw new InterruptedIOException(toolName(command) + " was interrupted");
+            }
+        }
+
+        /**
+         * Waits for the end within {@code timeout}, killing the tool when it overruns.
+         *
+         * @throws IOException when the tool did not finish in time
+         */
+        Result await(Duration timeout) throws IOException {
+            if (!waitFor(timeout)) {
+                kill();
+                throw new IOException(toolName(command) + " did not finish within " + timeout.toSeconds()
+                        + " s and was stopped; the file is probably damaged");
+            }
+            try {
+                errDrain.join();
+                if (outDrain != null) {
+                    outDrain.join();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new InterruptedIOException(toolName(command) + " was interrupted");
+            }
+            // join() above makes the drain thread's appends visible here.
+            return new Result(process.exitValue(), stderr.toString().strip());
+        }
+
+        void kill() {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+            try {
+                process.waitFor(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        @Override
+        public void close() {
+            if (process.isAlive()) {
+                kill();
+            }
+        }
+    }
+
     /**
-     * Runs {@code command}, handing each stdout line to {@code stdoutLines} (null: discard it).
+     * Runs {@code command} to completion, handing each stdout line to {@code stdoutLines}
+     * (null: discard it).
      *
      * @throws IngestException "ffmpeg not found ..." when the executable does not exist
      * @throws IOException when the process cannot start or exceeds {@code timeout} (it is killed)
      */
     static Result run(List<String> command, Duration timeout, Consumer<String> stdoutLines) throws IOException {
+        try (Running running = start(command, stdoutLines)) {
+            return running.await(timeout);
+        }
+    }
+
+    /**
+     * Starts {@code command}; the caller watches it and must close the handle.
+     *
+     * @throws IngestException "ffmpeg not found ..." when the executable does not exist
+     */
+    static Running start(List<String> command, Consumer<String> stdoutLines) throws IOException {
         ProcessBuilder pb = new ProcessBuilder(command);
         if (stdoutLines == null) {
             pb.redirectOutput(ProcessBuilder.Redirect.DISCARD);
@@ -59,31 +152,7 @@ final class ProcessRunner {
             throw notFound(command.getFirst(), e);
         }
         process.getOutputStream().close();
-        StringBuilder stderr = new StringBuilder();
-        Thread errDrain = Thread.ofVirtual().start(() -> drain(process.getErrorStream(), line -> {
-            if (stderr.length() < STDERR_KEEP_CHARS) {
-                stderr.append(line, 0, Math.min(line.length(), STDERR_KEEP_CHARS - stderr.length())).append('\n');
-            }
-        }));
-        Thread outDrain = stdoutLines == null ? null
-                : Thread.ofVirtual().start(() -> drain(process.getInputStream(), stdoutLines));
-        try {
-            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                kill(process);
-                throw new IOException(toolName(command) + " did not finish within " + timeout.toSeconds()
-                        + " s and was stopped; the file is probably damaged");
-            }
-            errDrain.join();
-            if (outDrain != null) {
-                outDrain.join();
-            }
-        } catch (InterruptedException e) {
-            kill(process);
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException(toolName(command) + " was interrupted");
-        }
-        // join() above makes the drain thread's appends visible here.
-        return new Result(process.exitValue(), stderr.toString().strip());
+        return new Running(command, process, stdoutLines);
     }
 
     static String toolName(List<String> command) {
@@ -96,16 +165,6 @@ final class ProcessRunner {
         return new IngestException("ffmpeg not found: cannot run '" + executable + "' (" + cause.getMessage()
                 + "). Install the system ffmpeg (Debian/Ubuntu: apt-get install ffmpeg), or point the system "
                 + "properties deeplake4j.ffmpeg / deeplake4j.ffprobe at the executables.", cause);
-    }
-
-    private static void kill(Process process) {
-        process.descendants().forEach(ProcessHandle::destroyForcibly);
-        process.destroyForcibly();
-        try {
-            process.waitFor(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     private static void drain(InputStream stream, Consumer<String> lines) {

@@ -31,7 +31,7 @@ import org.slf4j.LoggerFactory;
  *       points (keyframes when stream-copying), tiling the file from 0 to its duration;</li>
  *   <li>{@code video_data} VIDEO: the segment as a standalone, playable MP4, stream-copied when
  *       the keyframes and codecs allow it, otherwise re-encoded to H.264/AAC
- *       (see {@link SegmentPlanner}, {@link SegmentExtractor});</li>
+ *       (see {@link SegmentPlanner});</li>
  *   <li>{@code thumbnail} IMAGE: the segment's first frame as JPEG (quality 0.85), longer side
  *       256 px;</li>
  *   <li>{@code text} TEXT: NULL (no transcript is made).</li>
@@ -39,10 +39,12 @@ import org.slf4j.LoggerFactory;
  * The file's thumbnails (32, 64, 128, 256 px, from the first segment's frame) go to the
  * context's {@code ThumbnailSink} under column {@code "video_data"}, the column they preview.
  *
- * <p>Segments are cut one at a time into a private temporary directory and deleted as soon as
- * their row is handed on, so memory and disk use are bounded by one segment. Every ffmpeg and
- * ffprobe run has a time limit (default 300 s) after which it is killed: a damaged file fails
- * with an {@link IOException} instead of hanging. A missing ffmpeg is an
+ * <p>Rows are streamed: each segment is read from a private temporary directory, handed on and
+ * deleted, so memory holds one segment at a time. Copied segments come from one ffmpeg run per
+ * file (which may run ahead of a slow consumer on disk, up to the size of the video);
+ * re-encoded ones from one run per segment. Every ffmpeg and ffprobe run has a time limit
+ * (default 300 s; a whole-file copy run 300 s plus one second per second of video) after which
+ * it is killed: a damaged file fails with an {@link IOException} instead of hanging. A missing ffmpeg is an
  * {@code IngestException} whose message starts with "ffmpeg not found". Thread-safe.
  */
 public final class VideoNormalizer implements Normalizer {
@@ -65,7 +67,8 @@ public final class VideoNormalizer implements Normalizer {
 
     private final VideoProber prober;
     private final SegmentPlanner planner;
-    private final SegmentExtractor extractor;
+    private final CopySegmenter copier;
+    private final SegmentEncoder encoder;
     private final ThumbnailMaker thumbnails = ThumbnailMaker.defaults();
     private final JpegEncoder jpeg = JpegEncoder.defaultQuality();
 
@@ -85,7 +88,8 @@ public final class VideoNormalizer implements Normalizer {
         }
         this.prober = new VideoProber(tools, toolTimeout);
         this.planner = new SegmentPlanner(segmentSeconds);
-        this.extractor = new SegmentExtractor(tools, toolTimeout);
+        this.copier = new CopySegmenter(tools, toolTimeout);
+        this.encoder = new SegmentEncoder(tools, toolTimeout);
     }
 
     @Override
@@ -115,29 +119,37 @@ public final class VideoNormalizer implements Normalizer {
                 probe.height(), probe.duration(), segments.size(), copyable ? "stream copy" : "re-encoding");
         Path workDir = Files.createTempDirectory("deeplake4j-video-");
         try {
-            for (Segment segment : segments) {
-                SegmentExtractor.Extracted cut = extractor.extract(file.path(), probe, segment, workDir);
-                byte[] thumbnail = null;
-                if (cut.frame() != null) {
-                    thumbnail = jpeg.encode(cut.frame());
-                    if (segment.index() == 0) {
-                        thumbnails.emit(cut.frame(), file.fileId(), VIDEO_COLUMN, context.thumbnails());
-                    }
-                } else {
-                    LOG.warn("{}: segment {} has no decodable frame; its thumbnail is NULL", file.path(), segment.index());
+            if (segments.getFirst().streamCopy()) {
+                copier.cut(file.path(), probe, segments, workDir, cut -> emit(file, context, sink, cut));
+            } else {
+                for (Segment segment : segments) {
+                    emit(file, context, sink, encoder.encode(file.path(), probe, segment, workDir));
                 }
-                Map<String, Object> row = new LinkedHashMap<>();
-                row.put("chunk_index", (long) segment.index());
-                row.put("start_time", segment.start());
-                row.put("end_time", segment.end());
-                row.put(VIDEO_COLUMN, cut.mp4());
-                row.put("thumbnail", thumbnail);
-                row.put("text", null);
-                sink.accept(row);
             }
         } finally {
             deleteTree(workDir);
         }
+    }
+
+    private void emit(SourceFile file, NormalizeContext context, RowSink sink, CutSegment cut) throws IOException {
+        Segment segment = cut.segment();
+        byte[] thumbnail = null;
+        if (cut.frame() != null) {
+            thumbnail = jpeg.encode(cut.frame());
+            if (segment.index() == 0) {
+                thumbnails.emit(cut.frame(), file.fileId(), VIDEO_COLUMN, context.thumbnails());
+            }
+        } else {
+            LOG.warn("{}: segment {} has no decodable frame; its thumbnail is NULL", file.path(), segment.index());
+        }
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("chunk_index", (long) segment.index());
+        row.put("start_time", segment.start());
+        row.put("end_time", segment.end());
+        row.put(VIDEO_COLUMN, cut.mp4());
+        row.put("thumbnail", thumbnail);
+        row.put("text", null);
+        sink.accept(row);
     }
 
     private static void deleteTree(Path dir) throws IOException {

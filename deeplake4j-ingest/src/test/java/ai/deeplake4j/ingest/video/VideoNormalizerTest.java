@@ -112,6 +112,40 @@ class VideoNormalizerTest {
         assertEquals(3, starts.size());
         assertEquals(10.5, starts.get(1), 1e-3);
         assertEquals(21.0, starts.get(2), 1e-3);
+        // Each thumbnail is its own segment's first frame (the test pattern moves over time).
+        for (Map<String, Object> row : r.rows()) {
+            BufferedImage thumb = assertJpeg((byte[]) row.get("thumbnail"));
+            BufferedImage own = frameAt(keyframed, (double) row.get("start_time"));
+            BufferedImage other = frameAt(keyframed, (double) row.get("start_time") + 3);
+            double toOwn = meanAbsDifference(thumb, own);
+            assertTrue(toOwn < 8 && toOwn < meanAbsDifference(thumb, other), "segment " + row.get("chunk_index")
+                    + ": thumbnail differs from its first frame by " + toOwn);
+        }
+    }
+
+    /** The frame at {@code seconds}, scaled as the normalizer scales its frames, grabbed by ffmpeg. */
+    private static BufferedImage frameAt(Path video, double seconds) throws Exception {
+        Path out = Files.createTempFile(tmp, "frame", ".bmp");
+        Process p = new ProcessBuilder("ffmpeg", "-nostdin", "-v", "error", "-y", "-ss", String.valueOf(seconds),
+                "-i", video.toString(), "-frames:v", "1", "-vf", FfmpegArgs.FRAME_SCALE, "-update", "1", out.toString())
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0);
+        return javax.imageio.ImageIO.read(out.toFile());
+    }
+
+    private static double meanAbsDifference(BufferedImage a, BufferedImage b) {
+        assertEquals(a.getWidth(), b.getWidth());
+        assertEquals(a.getHeight(), b.getHeight());
+        long sum = 0;
+        for (int y = 0; y < a.getHeight(); y++) {
+            for (int x = 0; x < a.getWidth(); x++) {
+                int p = a.getRGB(x, y);
+                int q = b.getRGB(x, y);
+                sum += Math.abs((p >> 16 & 255) - (q >> 16 & 255)) + Math.abs((p >> 8 & 255) - (q >> 8 & 255))
+                        + Math.abs((p & 255) - (q & 255));
+            }
+        }
+        return sum / (3.0 * a.getWidth() * a.getHeight());
     }
 
     @Test
@@ -171,6 +205,24 @@ class VideoNormalizerTest {
             Path seg = Files.createTempFile(tmp, "seg", ".mp4");
             Files.write(seg, (byte[]) row.get("video_data"));
             assertEquals("aac", ffprobe(seg, "-select_streams", "a:0", "-show_entries", "stream=codec_name", "-of", "csv=p=0"));
+        }
+    }
+
+    @Test
+    void aFailingSinkStopsFfmpegAndLeavesNoTemporaryFiles() throws Exception {
+        Path tmpDir = Path.of(System.getProperty("java.io.tmpdir"));
+        long before = countVideoWorkDirs(tmpDir);
+        RuntimeException e = assertThrows(RuntimeException.class, () -> normalizer.normalize(new SourceFile(keyframed, "v"),
+                new NormalizeContext(IngestOptions.defaults()), row -> {
+                    throw new IllegalStateException("writer closed");
+                }));
+        assertEquals("writer closed", e.getMessage());
+        assertEquals(before, countVideoWorkDirs(tmpDir), "temporary segment directory left behind");
+    }
+
+    private static long countVideoWorkDirs(Path dir) throws IOException {
+        try (var files = Files.list(dir)) {
+            return files.filter(p -> p.getFileName().toString().startsWith("deeplake4j-video-")).count();
         }
     }
 
