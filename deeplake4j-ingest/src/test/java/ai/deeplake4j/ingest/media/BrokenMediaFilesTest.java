@@ -12,12 +12,14 @@ import ai.deeplake4j.ingest.normalize.Normalizer;
 import ai.deeplake4j.ingest.normalize.Normalizers;
 import ai.deeplake4j.ingest.normalize.SourceFile;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -46,6 +48,15 @@ class BrokenMediaFilesTest {
         IOException e = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> assertThrows(IOException.class,
                 () -> normalizer.normalize(new SourceFile(file, "f"), new NormalizeContext(IngestOptions.defaults()), row -> { })));
         assertTrue(e.getMessage().startsWith(reason), relative + ": " + e.getMessage());
+    }
+
+    @ParameterizedTest(name = "empty .{0}")
+    @CsvSource({"mp4, video file is empty", "jpg, image file is empty", "pdf, not a readable PDF"})
+    void emptyMediaFileFailsClearly(String extension, String reason, @TempDir Path dir) throws Exception {
+        Path file = Files.createFile(dir.resolve("empty." + extension));
+        IOException e = assertThrows(IOException.class, () -> Normalizers.defaults().forFile(file)
+                .normalize(new SourceFile(file, "f"), new NormalizeContext(IngestOptions.defaults()), row -> { }));
+        assertTrue(e.getMessage().startsWith(reason), e.getMessage());
     }
 
     /**

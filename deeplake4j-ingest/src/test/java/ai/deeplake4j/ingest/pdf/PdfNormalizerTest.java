@@ -16,7 +16,12 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.encryption.AccessPermission;
+import org.apache.pdfbox.pdmodel.encryption.StandardProtectionPolicy;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class PdfNormalizerTest {
 
@@ -66,6 +71,20 @@ class PdfNormalizerTest {
         IOException e = assertTimeoutPreemptively(Duration.ofSeconds(60),
                 () -> assertThrows(IOException.class, () -> normalize(new PdfNormalizer(), corpus("broken/invalid.pdf"), 150)));
         assertTrue(e.getMessage().startsWith("not a readable PDF") || e.getMessage().startsWith("PDF has no pages"), e.getMessage());
+    }
+
+    @Test
+    void passwordProtectedPdfSaysSo(@TempDir Path dir) throws Exception {
+        Path locked = dir.resolve("locked.pdf");
+        try (PDDocument doc = new PDDocument()) {
+            doc.addPage(new PDPage());
+            StandardProtectionPolicy policy = new StandardProtectionPolicy("owner-secret", "user-secret", new AccessPermission());
+            policy.setEncryptionKeyLength(128);
+            doc.protect(policy);
+            doc.save(locked.toFile());
+        }
+        IOException e = assertThrows(IOException.class, () -> normalize(new PdfNormalizer(), locked, 150));
+        assertTrue(e.getMessage().startsWith("PDF is password-protected"), e.getMessage());
     }
 
     @Test
