@@ -14,6 +14,6 @@ package ai.deeplake4j.ingest.video;
  * @param hasTimestamps  true when every video packet has a presentation timestamp (AVI, for
  *                       one, has none, which rules out cutting by stream copy)
  */
-public record VideoProbe(int videoStream, double duration, String videoCodec, String audioCodec, int width, int height,
+record VideoProbe(int videoStream, double duration, String videoCodec, String audioCodec, int width, int height,
                          double[] keyframes, boolean hasTimestamps) {
 }
