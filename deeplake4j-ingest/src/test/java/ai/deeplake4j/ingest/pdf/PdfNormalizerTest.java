@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.Map;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.encryption.AccessPermission;
 import org.apache.pdfbox.pdmodel.encryption.StandardProtectionPolicy;
 import org.junit.jupiter.api.Test;
@@ -85,6 +86,20 @@ class PdfNormalizerTest {
         }
         IOException e = assertThrows(IOException.class, () -> normalize(new PdfNormalizer(), locked, 150));
         assertTrue(e.getMessage().startsWith("PDF is password-protected"), e.getMessage());
+    }
+
+    @Test
+    void posterSizedPageIsRenderedWithinThePixelBudget(@TempDir Path dir) throws Exception {
+        Path poster = dir.resolve("poster.pdf");
+        try (PDDocument doc = new PDDocument()) {
+            doc.addPage(new PDPage(new PDRectangle(200 * 72, 100 * 72))); // 200 x 100 inches
+            doc.save(poster.toFile());
+        }
+        Rows rows = normalize(new PdfNormalizer(), poster, 150); // 30000 x 15000 px if not capped
+        BufferedImage page = assertPng((byte[]) rows.rows.getFirst().get("image"));
+        long pixels = (long) page.getWidth() * page.getHeight();
+        assertTrue(pixels <= PageRenderer.MAX_PIXELS && pixels > PageRenderer.MAX_PIXELS * 0.95, "pixels " + pixels);
+        assertEquals(2.0, (double) page.getWidth() / page.getHeight(), 0.01);
     }
 
     @Test
