@@ -116,7 +116,7 @@ public final class VideoNormalizer implements Normalizer {
         boolean copyable = probe.hasTimestamps() && Mp4Compatibility.videoCopyable(probe.videoCodec());
         List<Segment> segments = planner.plan(probe.duration(), probe.keyframes(), copyable);
         LOG.debug("{}: {} {}x{}, {} s, {} segments by {}", file.path(), probe.videoCodec(), probe.width(),
-                probe.height(), probe.duration(), segments.size(), copyable ? "stream copy" : "re-encoding");
+                probe.height(), probe.duration(), segments.size(), segments.getFirst().streamCopy() ? "stream copy" : "re-encoding");
         Path workDir = Files.createTempDirectory("deeplake4j-video-");
         try {
             if (segments.getFirst().streamCopy()) {
