@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
@@ -24,7 +26,10 @@ import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
@@ -195,6 +200,33 @@ public final class LuceneStore implements AutoCloseable {
             terms.add(new BytesRef(id));
         }
         return new TermInSetQuery(ID_FIELD, terms);
+    }
+
+    /**
+     * The pre-filter allowing {@code allowed} (null: every row) minus {@code excluded}, or null
+     * when it allows every row.
+     */
+    public static Query filter(Collection<String> allowed, Collection<String> excluded) {
+        if (excluded.isEmpty()) {
+            return allowed == null ? null : idQuery(allowed);
+        }
+        if (allowed != null) {
+            Set<String> rest = new HashSet<>(allowed);
+            rest.removeAll(excluded);
+            return idQuery(rest);
+        }
+        return new BooleanQuery.Builder()
+                .add(new MatchAllDocsQuery(), BooleanClause.Occur.FILTER)
+                .add(idQuery(excluded), BooleanClause.Occur.MUST_NOT).build();
+    }
+
+    /** Deletes every document (before a rebuild). */
+    public void clear() {
+        try {
+            writer.deleteAll();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot clear the index in " + dir, e);
+        }
     }
 
     /** Makes all changes durable and records that the index now covers {@code snapshotId}. */

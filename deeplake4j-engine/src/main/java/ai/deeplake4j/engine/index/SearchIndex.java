@@ -16,6 +16,9 @@ public interface SearchIndex extends AutoCloseable {
     /** Removes rows by id (ids not in the index are ignored). */
     void delete(Collection<String> ids);
 
+    /** Removes every row (before a rebuild). */
+    void clear();
+
     /** Makes changes durable and records that the index covers table snapshot {@code snapshotId}. */
     void commit(long snapshotId);
 

@@ -106,6 +106,11 @@ public final class MatrixIndex implements SearchIndex {
     }
 
     @Override
+    public void clear() {
+        store.clear();
+    }
+
+    @Override
     public void commit(long snapshotId) {
         store.commit(snapshotId);
     }

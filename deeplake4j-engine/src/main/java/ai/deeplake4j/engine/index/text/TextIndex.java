@@ -119,6 +119,11 @@ public final class TextIndex implements SearchIndex {
     }
 
     @Override
+    public void clear() {
+        store.clear();
+    }
+
+    @Override
     public void commit(long snapshotId) {
         store.commit(snapshotId);
     }

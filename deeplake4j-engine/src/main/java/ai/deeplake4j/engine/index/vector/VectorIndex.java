@@ -156,6 +156,11 @@ public final class VectorIndex implements SearchIndex {
     }
 
     @Override
+    public void clear() {
+        store.clear();
+    }
+
+    @Override
     public void commit(long snapshotId) {
         store.commit(snapshotId);
     }
@@ -178,12 +183,20 @@ public final class VectorIndex implements SearchIndex {
      * @throws ai.deeplake4j.api.error.QueryException naming both dimensions when the query's differs
      */
     public List<Hit> search(float[] query, int k, Collection<String> filterIds) {
+        return search(query, k, filterIds, List.of());
+    }
+
+    /**
+     * {@link #search(float[], int, Collection)} that also leaves out {@code excludedIds} (rows
+     * deleted or rewritten since the index's snapshot), still as a pre-filter.
+     */
+    public List<Hit> search(float[] query, int k, Collection<String> filterIds, Collection<String> excludedIds) {
         ExactVectorSearch.checkDimension(metadata().column(), query.length, metadata().dimension());
         if (filterIds != null && filterIds.isEmpty()) {
             return List.of();
         }
         float[] unit = VectorMath.normalized(query);
-        Query filter = filterIds == null ? null : LuceneStore.idQuery(filterIds);
+        Query filter = LuceneStore.filter(filterIds, excludedIds);
         int candidates = numCandidates(k);
         return store.search(searcher -> {
             TopDocs top = searcher.search(new KnnFloatVectorQuery(VECTOR_FIELD, unit, candidates, filter), candidates);
