@@ -1,0 +1,182 @@
+package ai.deeplake4j.engine.lake;
+
+import ai.deeplake4j.api.error.ManagedServiceException;
+import ai.deeplake4j.api.error.TableException;
+import ai.deeplake4j.api.schema.Column;
+import ai.deeplake4j.engine.table.ColumnTypes;
+import ai.deeplake4j.engine.table.LakeTable;
+import ai.deeplake4j.ingest.write.TableSchema;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.iceberg.CatalogProperties;
+import org.apache.iceberg.PartitionSpec;
+import org.apache.iceberg.Schema;
+import org.apache.iceberg.Table;
+import org.apache.iceberg.TableProperties;
+import org.apache.iceberg.catalog.Namespace;
+import org.apache.iceberg.catalog.TableIdentifier;
+import org.apache.iceberg.exceptions.AlreadyExistsException;
+import org.apache.iceberg.exceptions.NoSuchTableException;
+import org.apache.iceberg.jdbc.JdbcCatalog;
+import org.apache.iceberg.types.Types;
+
+/**
+ * A lake directory (ARCHITECTURE 1.3): the Iceberg {@link JdbcCatalog} in {@code catalog.db}
+ * (SQLite) and the tables under {@code warehouse/<org>/<workspace>/<table>}. Thread-safe; several
+ * processes may open the same lake (Iceberg's optimistic commits arbitrate).
+ */
+public final class Lake implements AutoCloseable {
+    /** Name of the hidden row-identity column (ARCHITECTURE D4). */
+    public static final String ROW_ID = "_id";
+
+    private final Path root;
+    private final JdbcCatalog catalog;
+
+    private Lake(Path root, JdbcCatalog catalog) {
+        this.root = root;
+        this.catalog = catalog;
+    }
+
+    /**
+     * Opens (creating if needed) the lake at {@code dir}.
+     *
+     * @throws ManagedServiceException when the directory or catalog cannot be opened
+     */
+    public static Lake open(Path dir) {
+        Path root = dir.toAbsolutePath().normalize();
+        try {
+            Files.createDirectories(root.resolve("warehouse"));
+        } catch (IOException e) {
+            throw new ManagedServiceException("Cannot create lake directory " + root + ": " + e.getMessage(), e);
+        }
+        Map<String, String> props = new HashMap<>();
+        props.put(CatalogProperties.URI, "jdbc:sqlite:" + root.resolve("catalog.db"));
+        props.put(CatalogProperties.WAREHOUSE_LOCATION, root.resolve("warehouse").toString());
+        props.put(CatalogProperties.FILE_IO_IMPL, LocalFileIO.class.getName());
+        props.put("jdbc.busy_timeout", "30000");
+        props.put("jdbc.schema-version", "V1");
+        JdbcCatalog catalog = new JdbcCatalog();
+        try {
+            catalog.initialize("deeplake4j", props);
+        } catch (RuntimeException e) {
+            throw new ManagedServiceException("Cannot open the catalog of lake " + root + ": " + e.getMessage(), e);
+        }
+        return new Lake(root, catalog);
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    /** The Iceberg namespace of a workspace: {@code [org, workspace]}. */
+    public static Namespace namespace(String org, String workspace) {
+        return Namespace.of(Names.space("org", org), Names.space("workspace", workspace));
+    }
+
+    /** Directory of a workspace's tables. */
+    public Path workspaceDir(Namespace ns) {
+        Path p = root.resolve("warehouse");
+        for (String level : ns.levels()) {
+            p = p.resolve(level);
+        }
+        return p;
+    }
+
+    /** Table names of a namespace, sorted. */
+    public List<String> listTables(Namespace ns) {
+        if (!catalog.namespaceExists(ns)) {
+            return List.of();
+        }
+        return catalog.listTables(ns).stream().map(TableIdentifier::name).sorted().toList();
+    }
+
+    /** Loads a table, or null when it does not exist. */
+    public LakeTable load(Namespace ns, String name) {
+        try {
+            return new LakeTable(catalog.loadTable(TableIdentifier.of(ns, Names.table(name))), this);
+        } catch (NoSuchTableException e) {
+            return null;
+        }
+    }
+
+    /**
+     * Creates a table with a hidden {@code _id} column and the given user columns.
+     *
+     * @throws TableException when it already exists
+     */
+    public LakeTable create(Namespace ns, String name, TableSchema schema) {
+        ensureNamespace(ns);
+        AtomicInteger ids = new AtomicInteger(1);
+        List<Types.NestedField> fields = new ArrayList<>();
+        fields.add(Types.NestedField.optional(ids.getAndIncrement(), ROW_ID, Types.UUIDType.get(), "deeplake:row id (UUIDv7)"));
+        for (Column c : schema.columns()) {
+            int id = ids.getAndIncrement();
+            fields.add(Types.NestedField.optional(id, c.name(), ColumnTypes.iceberg(c.type(), () -> 1000 + ids.getAndIncrement()),
+                    ColumnTypes.doc(c.type())));
+        }
+        Map<String, String> props = new HashMap<>();
+        props.put(TableProperties.FORMAT_VERSION, "2");
+        props.put(TableProperties.METADATA_DELETE_AFTER_COMMIT_ENABLED, "true");
+        props.put(TableProperties.METADATA_PREVIOUS_VERSIONS_MAX, "20");
+        props.put(TableProperties.COMMIT_NUM_RETRIES, "20");
+        props.put(TableProperties.COMMIT_MIN_RETRY_WAIT_MS, "10");
+        props.put(TableProperties.MANIFEST_MERGE_ENABLED, "true");
+        try {
+            Table t = catalog.createTable(TableIdentifier.of(ns, Names.table(name)), new Schema(fields), PartitionSpec.unpartitioned(), props);
+            return new LakeTable(t, this);
+        } catch (AlreadyExistsException e) {
+            throw new TableException("Table already exists: " + name + ". Drop it first or choose another name.");
+        }
+    }
+
+    private void ensureNamespace(Namespace ns) {
+        if (!catalog.namespaceExists(ns)) {
+            try {
+                catalog.createNamespace(ns);
+            } catch (org.apache.iceberg.exceptions.AlreadyExistsException e) {
+                // created concurrently
+            }
+        }
+    }
+
+    /** Drops a table with its data and index files; false when it did not exist. */
+    public boolean drop(Namespace ns, String name) {
+        LakeTable table = load(ns, name);
+        if (table == null) {
+            return false;
+        }
+        String location = table.iceberg().location();
+        boolean dropped = catalog.dropTable(TableIdentifier.of(ns, name), true);
+        deleteTree(Path.of(location));
+        return dropped;
+    }
+
+    private static void deleteTree(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var walk = Files.walk(dir)) {
+            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    Files.deleteIfExists(p);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (IOException | UncheckedIOException e) {
+            // the catalog entry is gone; leftover files are orphans that maintenance removes
+        }
+    }
+
+    @Override
+    public void close() {
+        catalog.close();
+    }
+}

@@ -1,0 +1,288 @@
+package ai.deeplake4j.engine.sql;
+
+import ai.deeplake4j.api.error.ManagedServiceException;
+import ai.deeplake4j.api.error.QueryException;
+import ai.deeplake4j.api.error.TableException;
+import ai.deeplake4j.engine.lake.Lake;
+import ai.deeplake4j.engine.table.LakeTable;
+import ai.deeplake4j.engine.table.LakeTableStore;
+import ai.deeplake4j.engine.table.Sql;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import org.apache.iceberg.catalog.Namespace;
+import org.duckdb.DuckDBConnection;
+
+/**
+ * Runs SQL for one workspace (ARCHITECTURE D1): an in-memory DuckDB database holds one view per
+ * table over the Parquet files of its current Iceberg snapshot. Before each statement the views of
+ * the tables it names are brought up to date (a cheap catalog read when nothing changed), so
+ * every statement sees the latest commit. Writes (INSERT, UPDATE, DELETE, DDL) go through
+ * {@link DmlExecutor}. One database per workspace keeps other workspaces' tables out of reach.
+ * Thread-safe.
+ */
+public final class QueryEngine implements AutoCloseable {
+    private static final int LEX_CACHE = 512;
+
+    private final Lake lake;
+    private final Namespace namespace;
+    private final String workspace;
+    private final DuckDBConnection root;
+    private final ConcurrentLinkedQueue<DuckDBConnection> idle = new ConcurrentLinkedQueue<>();
+    private final Map<String, ViewState> views = new ConcurrentHashMap<>();
+    private final Map<String, List<Token>> lexed = Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, List<Token>> eldest) {
+            return size() > LEX_CACHE;
+        }
+    });
+    private final LakeTableStore store;
+    private final DmlExecutor dml;
+    private volatile Map<String, String> knownTables = Map.of();
+    private volatile IndexDdlHandler indexDdl = IndexDdlHandler.NONE;
+
+    private record ViewState(LakeTable table, long snapshotId) {
+    }
+
+    public QueryEngine(Lake lake, Namespace namespace, String workspace) {
+        this.lake = lake;
+        this.namespace = namespace;
+        this.workspace = workspace;
+        try {
+            this.root = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:");
+            Path tmp = lake.root().resolve("tmp");
+            Files.createDirectories(tmp);
+            try (java.sql.Statement s = root.createStatement()) {
+                s.execute("SET temp_directory = " + Sql.literal(tmp.toString()));
+                s.execute("SET enable_object_cache = true");
+            }
+        } catch (SQLException | IOException e) {
+            throw new ManagedServiceException("Cannot start DuckDB for workspace '" + workspace + "': " + e.getMessage(), e);
+        }
+        this.store = new LakeTableStore(lake, namespace, workspace, this::newConnection);
+        this.dml = new DmlExecutor(this);
+        reloadTableNames();
+    }
+
+    public Lake lake() {
+        return lake;
+    }
+
+    public Namespace namespace() {
+        return namespace;
+    }
+
+    public String workspace() {
+        return workspace;
+    }
+
+    public LakeTableStore store() {
+        return store;
+    }
+
+    /** Installs the handler of CREATE/DROP INDEX (the search layer). */
+    public void setIndexDdlHandler(IndexDdlHandler handler) {
+        this.indexDdl = handler;
+    }
+
+    /** A new connection to this workspace's database; the caller closes it. */
+    public DuckDBConnection newConnection() {
+        try {
+            return (DuckDBConnection) root.duplicate();
+        } catch (SQLException e) {
+            throw new ManagedServiceException("Cannot open a DuckDB connection: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Runs one or more {@code ;}-separated statements and returns the rows of the last.
+     *
+     * @throws QueryException   malformed SQL (with the position) or a failed statement
+     * @throws TableException   unknown table
+     */
+    public List<Map<String, Object>> execute(String sql, Object... params) {
+        if (sql == null || sql.isBlank()) {
+            throw new QueryException("Empty SQL statement.");
+        }
+        List<Token> tokens = lexed.computeIfAbsent(sql, SqlLexer::lex);
+        tokens = Dialect.rewrite(SqlLiterals.inline(tokens, params == null ? new Object[0] : params));
+        List<List<Token>> statements = StatementParser.split(tokens);
+        if (statements.isEmpty()) {
+            throw new QueryException("Empty SQL statement.");
+        }
+        List<Map<String, Object>> result = List.of();
+        for (List<Token> statement : statements) {
+            result = run(StatementParser.parse(statement), statement);
+        }
+        return result;
+    }
+
+    private List<Map<String, Object>> run(Statement statement, List<Token> tokens) {
+        return switch (statement) {
+            case Statement.Query q -> query(q.sql(), tokens);
+            case Statement.Insert i -> dml.insert(i, tokens);
+            case Statement.Update u -> dml.update(u, tokens);
+            case Statement.Delete d -> dml.delete(d, tokens);
+            case Statement.CreateTable c -> dml.createTable(c);
+            case Statement.DropTable d -> dml.dropTable(d);
+            case Statement.IndexDdl ddl -> indexDdl.execute(ddl);
+            case Statement.Transaction t -> List.of();
+        };
+    }
+
+    private List<Map<String, Object>> query(String sql, List<Token> tokens) {
+        refreshViews(tokens);
+        try {
+            return select(sql);
+        } catch (TableException missing) {
+            // A table created by another client since the names were last read: reload once.
+            reloadTableNames();
+            refreshViews(tokens);
+            return select(sql);
+        }
+    }
+
+    /** Runs a query on a pooled connection and converts its rows. */
+    public List<Map<String, Object>> select(String sql) {
+        DuckDBConnection c = borrow();
+        List<Map<String, Object>> rows;
+        try (java.sql.Statement s = c.createStatement()) {
+            rows = List.of();
+            if (s.execute(sql)) {
+                try (ResultSet rs = s.getResultSet()) {
+                    rows = Results.rows(rs);
+                }
+            }
+        } catch (SQLException e) {
+            // A connection whose statement failed may keep a broken pending result: never reuse it.
+            closeQuietly(c);
+            throw SqlErrors.map(e, workspace);
+        }
+        idle.add(c);
+        return rows;
+    }
+
+    private static void closeQuietly(DuckDBConnection c) {
+        try {
+            c.close();
+        } catch (SQLException e) {
+            // already unusable
+        }
+    }
+
+    private DuckDBConnection borrow() {
+        DuckDBConnection c = idle.poll();
+        return c != null ? c : newConnection();
+    }
+
+    /** Brings the views of the tables named in {@code tokens} up to date. */
+    void refreshViews(List<Token> tokens) {
+        Map<String, String> known = knownTables;
+        Set<String> seen = new java.util.HashSet<>();
+        for (Token t : tokens) {
+            String id = t.identifier();
+            if (id != null && seen.add(id)) {
+                String name = known.get(id.toLowerCase(Locale.ROOT));
+                if (name != null) {
+                    ensureView(name);
+                }
+            }
+        }
+    }
+
+    /** Makes the view of {@code table} show its current snapshot; returns the table. */
+    public LakeTable ensureView(String table) {
+        String key = table.toLowerCase(Locale.ROOT);
+        ViewState state = views.get(key);
+        LakeTable t = state == null ? lake.load(namespace, table) : state.table().refresh();
+        if (t == null) {
+            dropView(table);
+            throw notFound(table);
+        }
+        long snapshot = t.snapshotId();
+        if (state == null || state.snapshotId() != snapshot) {
+            synchronized (this) {
+                ViewState again = views.get(key);
+                if (again == null || again.snapshotId() != snapshot) {
+                    String sql = "CREATE OR REPLACE VIEW " + Sql.identifier(t.name()) + " AS " + t.scanSql(t.dataFiles(snapshot), false, false);
+                    try (java.sql.Statement s = root.createStatement()) {
+                        s.execute(sql);
+                    } catch (SQLException e) {
+                        throw new QueryException("Cannot open table '" + table + "': " + e.getMessage(), e);
+                    }
+                    views.put(key, new ViewState(t, snapshot));
+                }
+            }
+        }
+        return t;
+    }
+
+    /** The table, refreshed, or a {@link TableException} naming it. */
+    public LakeTable table(String name) {
+        LakeTable t = lake.load(namespace, name);
+        if (t == null) {
+            String actual = knownTables.get(name.toLowerCase(Locale.ROOT));
+            if (actual != null && !actual.equals(name)) {
+                t = lake.load(namespace, actual);
+            }
+        }
+        if (t == null) {
+            throw notFound(name);
+        }
+        return t;
+    }
+
+    public TableException notFound(String table) {
+        return new TableException("Table not found: " + table + " (workspace '" + workspace
+                + "'). Create it with ingest or CREATE TABLE, or check the name with listTables().");
+    }
+
+    /** Forgets a dropped table's view. */
+    public void dropView(String table) {
+        views.remove(table.toLowerCase(Locale.ROOT));
+        try (java.sql.Statement s = root.createStatement()) {
+            s.execute("DROP VIEW IF EXISTS " + Sql.identifier(table));
+        } catch (SQLException e) {
+            // no view to drop
+        }
+        reloadTableNames();
+    }
+
+    /** Re-reads the workspace's table names from the catalog. */
+    public void reloadTableNames() {
+        Map<String, String> m = new HashMap<>();
+        for (String t : lake.listTables(namespace)) {
+            m.put(t.toLowerCase(Locale.ROOT), t);
+        }
+        knownTables = Map.copyOf(m);
+    }
+
+    @Override
+    public void close() {
+        DuckDBConnection c;
+        while ((c = idle.poll()) != null) {
+            try {
+                c.close();
+            } catch (SQLException e) {
+                // closing anyway
+            }
+        }
+        try {
+            root.close();
+        } catch (SQLException e) {
+            // closing anyway
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package ai.deeplake4j.engine.table;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.UUID;
+import org.apache.iceberg.DataFile;
+import org.apache.iceberg.DataFiles;
+import org.apache.iceberg.FileFormat;
+
+/**
+ * Writes the rows of a query into a new Parquet data file of a table with DuckDB's {@code COPY}
+ * (Parquet field ids from the table schema, zstd), forces it to disk, and describes it for Iceberg.
+ */
+public final class DataFileOutput {
+    private DataFileOutput() {
+    }
+
+    /**
+     * @param select a query producing {@code _id} and the user columns in table order
+     * @return the data file, or null when the query produced no rows (no file is left behind)
+     */
+    public static DataFile write(Connection connection, LakeTable table, String select) throws SQLException {
+        Path path = Path.of(table.dataLocation(), UUID.randomUUID() + ".parquet");
+        try {
+            Files.createDirectories(path.getParent());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create " + path.getParent(), e);
+        }
+        long rows;
+        try (Statement s = connection.createStatement()) {
+            rows = s.executeLargeUpdate("COPY (" + select + ") TO " + Sql.literal(path.toString())
+                    + " (FORMAT parquet, COMPRESSION zstd, FIELD_IDS " + table.fieldIds() + ")");
+        }
+        try {
+            if (rows == 0) {
+                Files.deleteIfExists(path);
+                return null;
+            }
+            try (FileChannel ch = FileChannel.open(path, StandardOpenOption.WRITE)) {
+                ch.force(true);
+            }
+            return DataFiles.builder(table.iceberg().spec())
+                    .withPath(path.toString())
+                    .withFormat(FileFormat.PARQUET)
+                    .withFileSizeInBytes(Files.size(path))
+                    .withRecordCount(rows)
+                    .build();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot finish data file " + path, e);
+        }
+    }
+}

@@ -1,0 +1,195 @@
+package ai.deeplake4j.engine.table;
+
+import ai.deeplake4j.api.schema.Column;
+import ai.deeplake4j.engine.lake.Lake;
+import ai.deeplake4j.ingest.write.TableSchema;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.iceberg.DataFile;
+import org.apache.iceberg.FileScanTask;
+import org.apache.iceberg.Snapshot;
+import org.apache.iceberg.Table;
+import org.apache.iceberg.io.CloseableIterable;
+import org.apache.iceberg.types.Type;
+import org.apache.iceberg.types.Types;
+
+/**
+ * One Iceberg table of the lake, as the engine sees it: user schema, data files of a snapshot,
+ * and the DuckDB SQL that reads them by Parquet field id (so renamed and added columns resolve).
+ */
+public final class LakeTable {
+    private final Table table;
+    private final Lake lake;
+    private volatile FileList files = new FileList(Long.MIN_VALUE, List.of());
+
+    private record FileList(long snapshotId, List<DataFile> files) {
+        List<String> paths() {
+            return files.stream().map(DataFile::location).toList();
+        }
+    }
+
+    public LakeTable(Table table, Lake lake) {
+        this.table = table;
+        this.lake = lake;
+    }
+
+    public Table iceberg() {
+        return table;
+    }
+
+    public Lake lake() {
+        return lake;
+    }
+
+    public String name() {
+        return table.name().substring(table.name().lastIndexOf('.') + 1);
+    }
+
+    /** Re-reads the catalog pointer; cheap when nothing changed. */
+    public LakeTable refresh() {
+        table.refresh();
+        return this;
+    }
+
+    /** The current snapshot id, or -1 before the first commit. */
+    public long snapshotId() {
+        Snapshot s = table.currentSnapshot();
+        return s == null ? -1 : s.snapshotId();
+    }
+
+    /** Rows in the current snapshot. */
+    public long rowCount() {
+        Snapshot s = table.currentSnapshot();
+        if (s == null) {
+            return 0;
+        }
+        String total = s.summary().get("total-records");
+        return total == null ? 0 : Long.parseLong(total);
+    }
+
+    /** User columns in table order (without {@code _id}). */
+    public TableSchema schema() {
+        List<Column> cols = new ArrayList<>();
+        for (Types.NestedField f : table.schema().columns()) {
+            if (!f.name().equals(Lake.ROW_ID)) {
+                cols.add(new Column(f.name(), ColumnTypes.fromField(f)));
+            }
+        }
+        return new TableSchema(cols);
+    }
+
+    /** Data files of the current snapshot (cached per snapshot). */
+    public List<String> dataFiles() {
+        return dataFiles(snapshotId());
+    }
+
+    /** Data file paths of a snapshot, or none for -1. */
+    public List<String> dataFiles(long snapshotId) {
+        return fileList(snapshotId).paths();
+    }
+
+    /** The Iceberg data files of a snapshot (cached for the latest one asked). */
+    public List<DataFile> dataFileEntries(long snapshotId) {
+        return fileList(snapshotId).files();
+    }
+
+    private FileList fileList(long snapshotId) {
+        FileList cached = files;
+        if (cached.snapshotId() == snapshotId) {
+            return cached;
+        }
+        List<DataFile> found = new ArrayList<>();
+        if (snapshotId != -1) {
+            try (CloseableIterable<FileScanTask> tasks = table.newScan().useSnapshot(snapshotId).planFiles()) {
+                for (FileScanTask t : tasks) {
+                    found.add(t.file().copyWithoutStats());
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        found.sort(java.util.Comparator.comparing(DataFile::location));
+        FileList list = new FileList(snapshotId, List.copyOf(found));
+        files = list;
+        return list;
+    }
+
+    /**
+     * SQL reading the given files as a relation with {@code _id} (when {@code withRowId}), the user
+     * columns, and a {@code __dl_file} column naming each row's file (when {@code withFile}).
+     */
+    public String scanSql(List<String> paths, boolean withRowId, boolean withFile) {
+        List<Types.NestedField> fields = table.schema().columns();
+        StringBuilder select = new StringBuilder();
+        for (Types.NestedField f : fields) {
+            if (!withRowId && f.name().equals(Lake.ROW_ID)) {
+                continue;
+            }
+            select.append(select.isEmpty() ? "" : ", ").append(Sql.identifier(f.name()));
+        }
+        if (paths.isEmpty()) {
+            StringBuilder empty = new StringBuilder("SELECT ");
+            boolean first = true;
+            for (Types.NestedField f : fields) {
+                if (!withRowId && f.name().equals(Lake.ROW_ID)) {
+                    continue;
+                }
+                empty.append(first ? "" : ", ").append("CAST(NULL AS ").append(duckType(f)).append(") AS ").append(Sql.identifier(f.name()));
+                first = false;
+            }
+            if (withFile) {
+                empty.append(", CAST(NULL AS VARCHAR) AS __dl_file");
+            }
+            return empty.append(" LIMIT 0").toString();
+        }
+        StringBuilder sql = new StringBuilder("SELECT ").append(select);
+        if (withFile) {
+            sql.append(", __dl_file");
+        }
+        sql.append(" FROM read_parquet([");
+        for (int i = 0; i < paths.size(); i++) {
+            sql.append(i == 0 ? "" : ", ").append(Sql.literal(paths.get(i)));
+        }
+        sql.append("], schema=MAP{");
+        for (int i = 0; i < fields.size(); i++) {
+            Types.NestedField f = fields.get(i);
+            sql.append(i == 0 ? "" : ", ").append(f.fieldId()).append(": {name: ").append(Sql.literal(f.name()))
+                    .append(", type: ").append(Sql.literal(duckType(f))).append(", default_value: NULL}");
+        }
+        sql.append('}');
+        if (withFile) {
+            sql.append(", filename='__dl_file'");
+        }
+        return sql.append(')').toString();
+    }
+
+    /** The {@code FIELD_IDS} option of a DuckDB {@code COPY} writing this table's columns. */
+    public String fieldIds() {
+        StringBuilder sb = new StringBuilder("{");
+        List<Types.NestedField> fields = table.schema().columns();
+        for (int i = 0; i < fields.size(); i++) {
+            Types.NestedField f = fields.get(i);
+            sb.append(i == 0 ? "" : ", ").append(Sql.identifier(f.name())).append(": ").append(fieldId(f.fieldId(), f.type()));
+        }
+        return sb.append('}').toString();
+    }
+
+    private static String fieldId(int id, Type type) {
+        if (!type.isListType()) {
+            return Integer.toString(id);
+        }
+        Types.NestedField element = type.asListType().fields().getFirst();
+        return "{__duckdb_field_id: " + id + ", element: " + fieldId(element.fieldId(), element.type()) + "}";
+    }
+
+    private static String duckType(Types.NestedField f) {
+        return f.name().equals(Lake.ROW_ID) ? "UUID" : ColumnTypes.duckdb(ColumnTypes.fromField(f));
+    }
+
+    /** Directory for this table's new data files. */
+    public String dataLocation() {
+        return table.location() + "/data";
+    }
+}
