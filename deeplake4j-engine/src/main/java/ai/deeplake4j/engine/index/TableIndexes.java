@@ -35,6 +35,44 @@ public final class TableIndexes implements AutoCloseable {
         this.root = tableDir.resolve("index");
     }
 
+    /** Index names (as in CREATE INDEX name) to columns, kept next to the indexes. */
+    private Path namesFile() {
+        return root.resolve("names.properties");
+    }
+
+    /** The index names of this table, name to column. */
+    public synchronized Map<String, String> names() {
+        Map<String, String> out = new TreeMap<>();
+        if (Files.exists(namesFile())) {
+            java.util.Properties p = new java.util.Properties();
+            try (var in = Files.newInputStream(namesFile())) {
+                p.load(in);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot read index names of table " + table, e);
+            }
+            p.forEach((k, v) -> out.put((String) k, (String) v));
+        }
+        out.values().retainAll(list().keySet());
+        return out;
+    }
+
+    /** Records the name of the index on {@code column} (replacing an older name of it). */
+    public synchronized void name(String name, String column) {
+        Map<String, String> names = names();
+        names.values().remove(column);
+        names.put(name, column);
+        java.util.Properties p = new java.util.Properties();
+        p.putAll(names);
+        try {
+            Files.createDirectories(root);
+            try (var out = Files.newOutputStream(namesFile())) {
+                p.store(out, "deeplake4j index names: name = column");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write index names of table " + table, e);
+        }
+    }
+
     /** The directory of a column's index. */
     public Path dir(String column) {
         return root.resolve(column);

@@ -52,6 +52,7 @@ public final class QueryEngine implements AutoCloseable {
     private final DmlExecutor dml;
     private volatile Map<String, String> knownTables = Map.of();
     private volatile IndexDdlHandler indexDdl = IndexDdlHandler.NONE;
+    private volatile SearchHandler search = SearchHandler.NONE;
 
     private record ViewState(LakeTable table, long snapshotId) {
     }
@@ -95,6 +96,11 @@ public final class QueryEngine implements AutoCloseable {
     /** Installs the handler of CREATE/DROP INDEX (the search layer). */
     public void setIndexDdlHandler(IndexDdlHandler handler) {
         this.indexDdl = handler;
+    }
+
+    /** Installs the handler of queries using {@code <#>} and {@code @>} (the search layer). */
+    public void setSearchHandler(SearchHandler handler) {
+        this.search = handler;
     }
 
     /** A new connection to this workspace's database; the caller closes it. */
@@ -144,6 +150,10 @@ public final class QueryEngine implements AutoCloseable {
 
     private List<Map<String, Object>> query(String sql, List<Token> tokens) {
         refreshViews(tokens);
+        List<Map<String, Object>> searched = search.execute(tokens);
+        if (searched != null) {
+            return searched;
+        }
         try {
             return select(sql);
         } catch (TableException missing) {

@@ -1,0 +1,163 @@
+package ai.deeplake4j.engine.search.lake;
+
+import ai.deeplake4j.api.error.QueryException;
+import ai.deeplake4j.api.schema.Column;
+import ai.deeplake4j.api.schema.ColumnType;
+import ai.deeplake4j.engine.search.exec.SearchableTable;
+import ai.deeplake4j.engine.table.LakeTable;
+import ai.deeplake4j.engine.table.Sql;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.apache.iceberg.DataFile;
+import org.apache.iceberg.Snapshot;
+import org.apache.iceberg.Table;
+
+/**
+ * A lake table as the search layer sees it (ARCHITECTURE D2, D3): values and {@code _id}s read
+ * with DuckDB from the Parquet files of the current snapshot, and changes since an older snapshot
+ * from the data files the snapshots in between added and removed (copy-on-write: a rewritten row
+ * keeps its {@code _id}, so it shows up as removed and upserted).
+ */
+public final class LakeSearchTable implements SearchableTable {
+
+    private final LakeTable table;
+    private final long snapshotId;
+    private final Supplier<Connection> connections;
+
+    /**
+     * @param table       the table, refreshed by the caller
+     * @param connections new DuckDB connections (closed after each read)
+     */
+    public LakeSearchTable(LakeTable table, Supplier<Connection> connections) {
+        this.table = table;
+        this.snapshotId = table.snapshotId();
+        this.connections = connections;
+    }
+
+    @Override
+    public String name() {
+        return table.name();
+    }
+
+    @Override
+    public long snapshotId() {
+        return snapshotId;
+    }
+
+    @Override
+    public ColumnType columnType(String column) {
+        for (Column c : table.schema().columns()) {
+            if (c.name().equals(column)) {
+                return c.type();
+            }
+        }
+        return null;
+    }
+
+    /** SQL of the current snapshot's rows with {@code _id}. */
+    public String scanWithId() {
+        return table.scanSql(table.dataFiles(snapshotId), true, false);
+    }
+
+    @Override
+    public List<ColumnRow> rows(String column) {
+        return read(table.scanSql(table.dataFiles(snapshotId), true, false), column);
+    }
+
+    private List<ColumnRow> read(String scan, String column) {
+        String sql = "SELECT CAST(_id AS VARCHAR), " + Sql.identifier(column) + " FROM (" + scan + ") WHERE "
+                + Sql.identifier(column) + " IS NOT NULL";
+        List<ColumnRow> out = new ArrayList<>();
+        try (Connection c = connections.get(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            while (rs.next()) {
+                out.add(new ColumnRow(rs.getString(1), value(rs.getObject(2))));
+            }
+        } catch (SQLException e) {
+            throw new QueryException("Cannot read column " + column + " of table " + name() + ": " + e.getMessage(), e);
+        }
+        return out;
+    }
+
+    /** TEXT as String, FLOAT[] as float[], FLOAT[][] as float[][]. */
+    private static Object value(Object v) throws SQLException {
+        if (v instanceof Array a) {
+            Object[] items = (Object[]) a.getArray();
+            if (items.length > 0 && items[0] instanceof Array) {
+                float[][] m = new float[items.length][];
+                for (int i = 0; i < items.length; i++) {
+                    m[i] = (float[]) value(items[i]);
+                }
+                return m;
+            }
+            float[] f = new float[items.length];
+            for (int i = 0; i < items.length; i++) {
+                f[i] = ((Number) items[i]).floatValue();
+            }
+            return f;
+        }
+        return v;
+    }
+
+    @Override
+    public Set<String> idsWhere(String condition) {
+        return idsWhere(condition, name());
+    }
+
+    /** {@link #idsWhere(String)} with the table referred to as {@code alias} in the condition. */
+    public Set<String> idsWhere(String condition, String alias) {
+        return ids("SELECT CAST(_id AS VARCHAR) FROM (" + scanWithId() + ") AS " + Sql.identifier(alias) + " WHERE " + condition);
+    }
+
+    private Set<String> ids(String sql) {
+        Set<String> out = new HashSet<>();
+        try (Connection c = connections.get(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            while (rs.next()) {
+                out.add(rs.getString(1));
+            }
+        } catch (SQLException e) {
+            throw new QueryException("Cannot evaluate the filter on table " + name() + ": " + e.getMessage(), e);
+        }
+        return out;
+    }
+
+    @Override
+    public Changes changesSince(long fromSnapshot, String column) {
+        Table iceberg = table.iceberg();
+        Set<String> added = new LinkedHashSet<>();
+        Set<String> removed = new LinkedHashSet<>();
+        Snapshot s = iceberg.snapshot(snapshotId);
+        List<Snapshot> chain = new ArrayList<>();
+        while (s != null && s.snapshotId() != fromSnapshot) {
+            chain.add(s);
+            s = s.parentId() == null ? null : iceberg.snapshot(s.parentId());
+        }
+        if (s == null) {
+            return null;
+        }
+        // Oldest first, so a file added and later removed cancels out.
+        for (int i = chain.size() - 1; i >= 0; i--) {
+            Snapshot snap = chain.get(i);
+            for (DataFile f : snap.removedDataFiles(iceberg.io())) {
+                if (!added.remove(f.location())) {
+                    removed.add(f.location());
+                }
+            }
+            for (DataFile f : snap.addedDataFiles(iceberg.io())) {
+                added.add(f.location());
+            }
+        }
+        Set<String> removedIds = removed.isEmpty() ? Set.of()
+                : ids("SELECT CAST(_id AS VARCHAR) FROM (" + table.scanSql(List.copyOf(removed), true, false) + ")");
+        List<ColumnRow> upserts = added.isEmpty() ? List.of() : read(table.scanSql(List.copyOf(added), true, false), column);
+        return new Changes(removedIds, upserts);
+    }
+}
