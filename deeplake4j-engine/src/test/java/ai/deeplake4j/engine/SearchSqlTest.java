@@ -108,6 +108,8 @@ class SearchSqlTest {
         assertEquals(10, exact.size());
         assertEquals(List.of("id", "text", "similarity"), List.copyOf(exact.getFirst().keySet()));
         assertTopVector(q, exact, "similarity");
+        String exactRoute = client.query("EXPLAIN " + sql, q).getFirst().get("explain_value").toString();
+        assertTrue(exactRoute.contains("exact cosine") && exactRoute.contains("no index"), exactRoute);
         client.createIndex("t", "embedding");
         assertEquals("clustered", client.describeTable("t").column("embedding").index());
         List<Map<String, Object>> viaIndex = client.query(sql, List.of(toList(q).toArray()));
@@ -200,6 +202,45 @@ class SearchSqlTest {
         }
         assertEquals(fused.stream().map(Hit::id).collect(Collectors.toSet()),
                 rows.stream().map(r -> r.get("id").toString()).collect(Collectors.toSet()));
+    }
+
+    @Test
+    void hybridWithAFilterWithAndWithoutAVectorIndex() {
+        float[] q = randomVector();
+        String sql = "SELECT id, (embedding, text)::deeplake_hybrid_record <#> deeplake_hybrid_record($1, $2) AS score "
+                + "FROM t WHERE id < 100 ORDER BY score DESC LIMIT 5";
+        List<Map<String, Object>> exact = client.query(sql, q, "lake");
+        client.createIndex("t", "embedding");
+        List<Map<String, Object>> indexed = client.query(sql, q, "lake");
+        assertEquals(5, exact.size());
+        assertTrue(exact.stream().allMatch(r -> ((Number) r.get("id")).longValue() < 100));
+        for (int i = 0; i < 5; i++) {
+            assertEquals(((Number) exact.get(i).get("score")).doubleValue(), ((Number) indexed.get(i).get("score")).doubleValue(), 1e-6);
+        }
+    }
+
+    @Test
+    void maxSimOnTwoDimensionalEmbeddingsExactAndThroughThePooledIndex() {
+        client.query("CREATE TABLE m (id BIGINT, tokens EMBEDDING_2D)");
+        List<float[][]> docs = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            float[][] d = new float[2 + i % 3][];
+            for (int j = 0; j < d.length; j++) {
+                d[j] = randomVector();
+            }
+            docs.add(d);
+            client.query("INSERT INTO m VALUES ($1, $2)", i, d);
+        }
+        float[][] q = {docs.get(9)[0], docs.get(9)[1]};
+        String sql = "SELECT id, tokens <#> $1 AS s FROM m ORDER BY s DESC LIMIT 3";
+        List<Map<String, Object>> exact = client.query(sql, (Object) q);
+        assertEquals(9L, ((Number) exact.getFirst().get("id")).longValue());
+        assertEquals(VectorMath.maxSim(q, docs.get(9)), ((Number) exact.getFirst().get("s")).doubleValue(), 1e-5);
+        client.createIndex("m", "tokens");
+        assertEquals("pooled_quantized", client.describeTable("m").column("tokens").index());
+        List<Map<String, Object>> indexed = client.query(sql, (Object) q);
+        assertEquals(9L, ((Number) indexed.getFirst().get("id")).longValue());
+        assertEquals(VectorMath.maxSim(q, docs.get(9)), ((Number) indexed.getFirst().get("s")).doubleValue(), 1e-5);
     }
 
     private static List<Hit> hits(List<Map<String, Object>> rows) {

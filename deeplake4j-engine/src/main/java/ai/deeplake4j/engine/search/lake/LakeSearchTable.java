@@ -129,6 +129,37 @@ public final class LakeSearchTable implements SearchableTable {
         return out;
     }
 
+    /**
+     * Exact cosine top-k computed by DuckDB ({@code list_cosine_similarity}) over the current
+     * snapshot, restricted to {@code filter} ids when given.
+     */
+    public List<ai.deeplake4j.engine.search.Hit> exactCosineTopK(String column, float[] query, int k, Set<String> filter) {
+        StringBuilder sql = new StringBuilder("SELECT CAST(_id AS VARCHAR), ")
+                .append(ai.deeplake4j.engine.search.sql.ExactSql.cosine(Sql.identifier(column), query)).append(" AS s FROM (")
+                .append(scanWithId()).append(") WHERE ").append(Sql.identifier(column)).append(" IS NOT NULL");
+        if (filter != null) {
+            if (filter.isEmpty()) {
+                return List.of();
+            }
+            sql.append(" AND CAST(_id AS VARCHAR) IN (SELECT unnest(?::VARCHAR[]))");
+        }
+        sql.append(" ORDER BY s DESC, 1 LIMIT ").append(k);
+        List<ai.deeplake4j.engine.search.Hit> out = new ArrayList<>();
+        try (Connection c = connections.get(); java.sql.PreparedStatement s = c.prepareStatement(sql.toString())) {
+            if (filter != null) {
+                s.setArray(1, c.createArrayOf("VARCHAR", filter.toArray()));
+            }
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new ai.deeplake4j.engine.search.Hit(rs.getString(1), rs.getDouble(2)));
+                }
+            }
+        } catch (SQLException e) {
+            throw new QueryException("Cannot search column " + column + " of table " + name() + ": " + e.getMessage(), e);
+        }
+        return out;
+    }
+
     @Override
     public Changes changesSince(long fromSnapshot, String column) {
         Table iceberg = table.iceberg();

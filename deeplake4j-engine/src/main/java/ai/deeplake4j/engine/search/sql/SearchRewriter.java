@@ -5,6 +5,7 @@ import ai.deeplake4j.api.schema.ColumnType;
 import ai.deeplake4j.api.schema.TypeKind;
 import ai.deeplake4j.engine.search.Hit;
 import ai.deeplake4j.engine.search.exec.SearchResult;
+import ai.deeplake4j.engine.search.fusion.Arm;
 import ai.deeplake4j.engine.search.fusion.FusionStrategies;
 import ai.deeplake4j.engine.search.lake.LakeSearchTable;
 import ai.deeplake4j.engine.sql.Token;
@@ -118,6 +119,11 @@ public final class SearchRewriter {
         LakeSearchTable table = scope.table == null ? null : context.table(scope.table);
         List<ScoreJoin> joins = new ArrayList<>();
         SearchUse topK = topKUse(v, scope, uses);
+        if (topK != null && table != null && !topK.isHybrid() && isVectorColumn(table, topK.column)
+                && context.indexes(table.name()).typeOf(topK.column) == null) {
+            // Without an index an exact vector top-k is fastest in DuckDB itself (WHERE, ORDER BY, LIMIT as written).
+            topK = null;
+        }
         for (SearchUse u : uses) {
             if (table == null) {
                 if (u.operator.equals("@>")) {
@@ -222,6 +228,11 @@ public final class SearchRewriter {
         return null;
     }
 
+    private static boolean isVectorColumn(LakeSearchTable table, String column) {
+        ColumnType type = table.columnType(column);
+        return type != null && (type.kind() == TypeKind.EMBEDDING || type.kind() == TypeKind.EMBEDDING_2D);
+    }
+
     private enum Kind { VECTOR, MATRIX, TEXT, HYBRID }
 
     /** A score relation joined to the FROM table: its join kind, SQL, alias and the score column it yields. */
@@ -294,8 +305,21 @@ public final class SearchRewriter {
             case VECTOR -> ex.vector(table, indexes, u.column, ((QueryValue.Vector) u.value).values(), k, filter);
             case MATRIX -> ex.maxSim(table, indexes, u.column, matrix(u.value), k, filter);
             case TEXT -> ex.text(table, indexes, u.column, ((QueryValue.Text) u.value).text(), k, filter);
-            case HYBRID -> ex.hybrid(table, indexes, u.column, u.textColumn, ((QueryValue.Vector) u.value).values(),
-                    u.hybridText, u.vectorWeight, u.textWeight, k, filter, FusionStrategies.defaultStrategy());
+            case HYBRID -> {
+                float[] q = ((QueryValue.Vector) u.value).values();
+                if (indexes.typeOf(u.column) != null) {
+                    yield ex.hybrid(table, indexes, u.column, u.textColumn, q, u.hybridText, u.vectorWeight, u.textWeight, k,
+                            filter, FusionStrategies.defaultStrategy());
+                }
+                // No vector index: the vector arm is an exact top-k in DuckDB, the text arm as usual.
+                SearchResult vectorArm = new SearchResult(table.exactCosineTopK(u.column, q, k, filter),
+                        "exact cosine top-" + k + " of " + u.column + " in DuckDB (no index)");
+                SearchResult textArm = ex.text(table, indexes, u.textColumn, u.hybridText, k, filter);
+                var fusion = FusionStrategies.defaultStrategy();
+                yield new SearchResult(fusion.fuse(List.of(new Arm("vector", vectorArm.hits(), u.vectorWeight),
+                        new Arm("bm25", textArm.hits(), u.textWeight)), k), "hybrid " + fusion.name() + " fusion (weights "
+                        + u.vectorWeight + "/" + u.textWeight + ") of [" + vectorArm.route() + "] and [" + textArm.route() + "]");
+            }
         };
     }
 
