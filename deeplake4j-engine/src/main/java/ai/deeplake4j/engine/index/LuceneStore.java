@@ -220,6 +220,60 @@ public final class LuceneStore implements AutoCloseable {
                 .add(idQuery(excluded), BooleanClause.Occur.MUST_NOT).build();
     }
 
+    private volatile IdDocs idDocs;
+
+    private record IdDocs(org.apache.lucene.index.IndexReader reader, IdDocMap map) {
+    }
+
+    /**
+     * The pre-filter for a search with {@code searcher}: {@code allowed} (null: every row) minus
+     * {@code excluded}, or null when it allows every row. With UUID ids it is a document bit set
+     * (one hash probe per id); otherwise a term query on the id field.
+     */
+    public Query filter(IndexSearcher searcher, Collection<String> allowed, Collection<String> excluded) throws IOException {
+        if (allowed == null && excluded.isEmpty()) {
+            return null;
+        }
+        IdDocMap map = idDocMap(searcher.getIndexReader());
+        if (!map.usable()) {
+            return filter(allowed, excluded);
+        }
+        int maxDoc = searcher.getIndexReader().maxDoc();
+        org.apache.lucene.util.FixedBitSet bits = new org.apache.lucene.util.FixedBitSet(Math.max(1, maxDoc));
+        if (allowed == null) {
+            bits.set(0, maxDoc);
+        } else {
+            for (String id : allowed) {
+                int d = map.doc(id);
+                if (d >= 0) {
+                    bits.set(d);
+                }
+            }
+        }
+        for (String id : excluded) {
+            int d = map.doc(id);
+            if (d >= 0) {
+                bits.clear(d);
+            }
+        }
+        return new DocSetQuery(bits);
+    }
+
+    private IdDocMap idDocMap(org.apache.lucene.index.IndexReader reader) throws IOException {
+        IdDocs cached = idDocs;
+        if (cached != null && cached.reader() == reader) {
+            return cached.map();
+        }
+        synchronized (this) {
+            cached = idDocs;
+            if (cached == null || cached.reader() != reader) {
+                cached = new IdDocs(reader, IdDocMap.build(reader));
+                idDocs = cached;
+            }
+            return cached.map();
+        }
+    }
+
     /** Deletes every document (before a rebuild). */
     public void clear() {
         try {

@@ -108,6 +108,32 @@ class VectorIndexTest {
     }
 
     @Test
+    void uuidIdsArePreFilteredThroughTheDocumentMapWithExclusions() {
+        List<VectorRow> rows = new ArrayList<>();
+        Random r = new Random(2);
+        for (VectorRow row : data.rows(3000)) {
+            rows.add(new VectorRow(new java.util.UUID(r.nextLong(), r.nextLong()).toString(), row.vector()));
+        }
+        Set<String> allowed = new HashSet<>();
+        for (int i = 0; i < rows.size(); i += 40) {
+            allowed.add(rows.get(i).id());
+        }
+        allowed.add("not-a-uuid");
+        float[] q = data.next();
+        List<Hit> exact = ExactVectorSearch.topK("e", q, rows, 11, allowed::contains);
+        Set<String> excluded = Set.of(exact.getFirst().id());
+        try (VectorIndex index = VectorIndex.create(dir.resolve("e"), "embedding", IndexType.CLUSTERED, 32)) {
+            index.add(rows);
+            index.commit(1);
+            List<Hit> hits = index.search(q, 10, allowed, excluded);
+            assertEquals(exact.subList(1, 11).stream().map(Hit::id).toList(), hits.stream().map(Hit::id).toList());
+            List<Hit> unfiltered = index.search(q, 10, null, excluded);
+            assertTrue(unfiltered.stream().noneMatch(h -> excluded.contains(h.id())));
+            assertEquals(10, unfiltered.size());
+        }
+    }
+
+    @Test
     void wrongQueryDimensionNamesBothDimensions() {
         try (VectorIndex index = VectorIndex.create(dir.resolve("e"), "embedding", IndexType.CLUSTERED, 32)) {
             QueryException e = assertThrows(QueryException.class, () -> index.search(new float[3], 10, null));

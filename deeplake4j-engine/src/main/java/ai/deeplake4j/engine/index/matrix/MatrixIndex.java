@@ -137,9 +137,9 @@ public final class MatrixIndex implements SearchIndex {
         }
         ExactVectorSearch.checkDimension(metadata().column(), query[0].length, dim);
         float[] pooled = VectorMath.pooled(query, dim);
-        Query filter = filterIds == null ? null : LuceneStore.idQuery(filterIds);
         int candidates = numCandidates(k);
         return store.search(searcher -> {
+            Query filter = store.filter(searcher, filterIds, List.of());
             TopDocs top = searcher.search(new KnnFloatVectorQuery(VECTOR_FIELD, pooled, candidates, filter), candidates);
             return rescore(searcher, top.scoreDocs, query, k, dim);
         });

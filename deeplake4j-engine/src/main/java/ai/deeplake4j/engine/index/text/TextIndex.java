@@ -153,13 +153,10 @@ public final class TextIndex implements SearchIndex {
         for (String t : terms) {
             scoring.add(new TermQuery(new Term(TEXT_FIELD, t)), BooleanClause.Occur.SHOULD);
         }
-        Query q = scoring.build();
-        if (filterIds != null) {
-            q = new BooleanQuery.Builder().add(q, BooleanClause.Occur.MUST)
-                    .add(LuceneStore.idQuery(filterIds), BooleanClause.Occur.FILTER).build();
-        }
-        Query finalQuery = q;
+        Query scored = scoring.build();
         return store.search(searcher -> {
+            Query finalQuery = filterIds == null ? scored : new BooleanQuery.Builder().add(scored, BooleanClause.Occur.MUST)
+                    .add(store.filter(searcher, filterIds, List.of()), BooleanClause.Occur.FILTER).build();
             TopDocs top = searcher.search(finalQuery, k);
             int[] docs = new int[top.scoreDocs.length];
             for (int i = 0; i < docs.length; i++) {

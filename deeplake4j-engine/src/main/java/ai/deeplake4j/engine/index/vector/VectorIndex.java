@@ -196,9 +196,9 @@ public final class VectorIndex implements SearchIndex {
             return List.of();
         }
         float[] unit = VectorMath.normalized(query);
-        Query filter = LuceneStore.filter(filterIds, excludedIds);
         int candidates = numCandidates(k);
         return store.search(searcher -> {
+            Query filter = store.filter(searcher, filterIds, excludedIds);
             TopDocs top = searcher.search(new KnnFloatVectorQuery(VECTOR_FIELD, unit, candidates, filter), candidates);
             return rescore(searcher, top.scoreDocs, unit, k);
         });
