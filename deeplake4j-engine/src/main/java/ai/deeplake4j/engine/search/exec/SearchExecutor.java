@@ -22,7 +22,9 @@ import ai.deeplake4j.engine.search.fusion.FusionStrategy;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 
 /**
@@ -32,7 +34,8 @@ import java.util.function.Predicate;
  * <ul>
  *   <li>Vectors: an index behind the table is searched with the rows changed since its snapshot
  *       left out (pre-filter) and those rows scored exactly and merged, so committed rows are
- *       never missed and HNSW inserts stay off the query path.</li>
+ *       never missed and HNSW inserts stay off the query path; above {@link #SYNC_THRESHOLD}
+ *       changed rows the index is brought up to date first.</li>
  *   <li>Text and 2-D: the index is first brought up to date (cheap for text; BM25 statistics must
  *       cover all rows), then searched.</li>
  * </ul>
@@ -40,7 +43,14 @@ import java.util.function.Predicate;
  */
 public final class SearchExecutor {
 
+    /**
+     * Above this many rows changed since an index's snapshot, a search first brings the index up
+     * to date (once) rather than scoring the changed rows exactly on every query.
+     */
+    public static final int SYNC_THRESHOLD = 5_000;
+
     private final IndexMaintenance maintenance;
+    private final Map<String, Changes> changesCache = new ConcurrentHashMap<>();
 
     public SearchExecutor(IndexMaintenance maintenance) {
         this.maintenance = maintenance;
@@ -60,9 +70,8 @@ public final class SearchExecutor {
             return new SearchResult(ExactVectorSearch.topK(column, query, rows, k, predicate(filter)),
                     "exact cosine scan of " + column + " over " + rows.size() + " rows (no index)" + filterNote(filter));
         }
-        long covered = vi.metadata().snapshotId();
-        Changes changes = covered == table.snapshotId() ? new Changes(Set.of(), List.of()) : table.changesSince(covered, column);
-        if (changes == null) {
+        Changes changes = changes(table, vi, column);
+        if (changes == null || changes.upserts().size() + changes.removedIds().size() > SYNC_THRESHOLD) {
             maintenance.sync(table, vi);
             changes = new Changes(Set.of(), List.of());
         }
@@ -125,6 +134,27 @@ public final class SearchExecutor {
         List<Hit> fused = fusion.fuse(List.of(new Arm("vector", v.hits(), vectorWeight), new Arm("bm25", t.hits(), textWeight)), k);
         return new SearchResult(fused, "hybrid " + fusion.name() + " fusion (weights " + vectorWeight + "/" + textWeight
                 + ") of [" + v.route() + "] and [" + t.route() + "]");
+    }
+
+    /** The changes since the index's snapshot, cached per (table, column, index snapshot, table snapshot). */
+    private Changes changes(SearchableTable table, SearchIndex index, String column) {
+        long covered = index.metadata().snapshotId();
+        if (covered == table.snapshotId()) {
+            return new Changes(Set.of(), List.of());
+        }
+        String key = table.name() + "\u0000" + column + "\u0000" + covered + "\u0000" + table.snapshotId();
+        Changes cached = changesCache.get(key);
+        if (cached != null) {
+            return cached;
+        }
+        Changes fresh = table.changesSince(covered, column);
+        if (fresh != null) {
+            if (changesCache.size() > 64) {
+                changesCache.clear();
+            }
+            changesCache.put(key, fresh);
+        }
+        return fresh;
     }
 
     private static void requireKind(SearchableTable table, String column, TypeKind kind) {
