@@ -89,6 +89,7 @@ public final class EmbeddedClient implements Client {
         } finally {
             engine.reloadTableNames();
         }
+        engine.compactIfNeeded(table);
         // D5: the requested indexes are built (or brought up to date) after the rows are committed.
         opts.index().forEach((column, type) -> search.createIndex(table, column, type, true));
         return result;

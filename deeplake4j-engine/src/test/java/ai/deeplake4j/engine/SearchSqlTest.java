@@ -162,6 +162,22 @@ class SearchSqlTest {
     }
 
     @Test
+    void updatesReachTheIndexAsChangedRowsOnly() {
+        client.createIndex("t", "embedding");
+        float[] q = randomVector();
+        client.query("UPDATE t SET embedding = $1 WHERE id = 5", q);
+        client.query("UPDATE t SET text = 'renamed' WHERE id = 6");
+        String sql = "SELECT id, embedding <#> $1 AS s FROM t ORDER BY s DESC LIMIT 3";
+        List<Map<String, Object>> rows = client.query(sql, q);
+        assertEquals(5L, ((Number) rows.getFirst().get("id")).longValue());
+        assertEquals(1.0, ((Number) rows.getFirst().get("s")).doubleValue(), 1e-5);
+        String route = client.query("EXPLAIN " + sql, q).getFirst().get("explain_value").toString();
+        assertTrue(route.contains("exact over 1 rows committed since"), route);
+        client.query("DELETE FROM t WHERE id = 5");
+        assertTrue(client.query(sql, q).stream().noneMatch(r -> ((Number) r.get("id")).longValue() == 5L));
+    }
+
+    @Test
     void bm25SeedShapeEqualsTheExactScorerWithAndWithoutIndex() {
         String sql = "SELECT id, text, text <#> $1 AS score FROM t ORDER BY score DESC LIMIT 5";
         List<Map<String, Object>> exact = client.query(sql, "storm bird");

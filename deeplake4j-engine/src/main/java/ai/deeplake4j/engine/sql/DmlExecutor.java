@@ -42,8 +42,8 @@ final class DmlExecutor {
         TableSchema schema = table.schema();
         List<String> columns = insert.columns() == null ? schema.names() : resolveColumns(table, insert.columns());
         String source = vectorLiteralsInValues(insert.source(), columns, schema);
+        long rows;
         try (LakeTableWriter writer = (LakeTableWriter) engine.store().openWriter(table.name(), schema)) {
-            long rows;
             try {
                 rows = writer.stage(columns, source);
             } catch (SQLException e) {
@@ -51,8 +51,9 @@ final class DmlExecutor {
             }
             writer.commit();
             writer.sync();
-            return count(rows);
         }
+        engine.compactIfNeeded(table.name());
+        return count(rows);
     }
 
     /**

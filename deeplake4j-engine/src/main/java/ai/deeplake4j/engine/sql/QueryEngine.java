@@ -4,6 +4,7 @@ import ai.deeplake4j.api.error.ManagedServiceException;
 import ai.deeplake4j.api.error.QueryException;
 import ai.deeplake4j.api.error.TableException;
 import ai.deeplake4j.engine.lake.Lake;
+import ai.deeplake4j.engine.table.Compaction;
 import ai.deeplake4j.engine.table.LakeTable;
 import ai.deeplake4j.engine.table.LakeTableStore;
 import ai.deeplake4j.engine.table.Sql;
@@ -53,6 +54,12 @@ public final class QueryEngine implements AutoCloseable {
     private volatile Map<String, String> knownTables = Map.of();
     private volatile IndexDdlHandler indexDdl = IndexDdlHandler.NONE;
     private volatile SearchHandler search = SearchHandler.NONE;
+    private final Set<String> compacting = ConcurrentHashMap.newKeySet();
+    private final java.util.concurrent.ExecutorService maintenance = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "deeplake4j-maintenance");
+        t.setDaemon(true);
+        return t;
+    });
 
     private record ViewState(LakeTable table, long snapshotId) {
     }
@@ -259,6 +266,43 @@ public final class QueryEngine implements AutoCloseable {
                 + "'). Create it with ingest or CREATE TABLE, or check the name with listTables().");
     }
 
+    /**
+     * Compacts the table's small data files in the background when there are many (after ingests
+     * and INSERTs). The write that triggered it has already committed, so a failure here is only
+     * logged; one compaction per table is queued at a time.
+     */
+    public void compactIfNeeded(String table) {
+        String key = table.toLowerCase(Locale.ROOT);
+        if (!compacting.add(key)) {
+            return;
+        }
+        maintenance.submit(() -> {
+            try {
+                LakeTable t = table(table).refresh();
+                if (Compaction.needed(t)) {
+                    try (DuckDBConnection c = newConnection()) {
+                        Compaction.compact(t, c);
+                    }
+                }
+            } catch (SQLException | RuntimeException e) {
+                org.slf4j.LoggerFactory.getLogger(QueryEngine.class).warn("Compaction of table {} failed: {}", table, e.getMessage());
+            } finally {
+                compacting.remove(key);
+            }
+        });
+    }
+
+    /** Waits until background maintenance queued so far is done (tests and benchmarks). */
+    public void awaitMaintenance() {
+        try {
+            maintenance.submit(() -> { }).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
     /** Forgets a dropped table's view. */
     public void dropView(String table) {
         views.remove(table.toLowerCase(Locale.ROOT));
@@ -281,6 +325,13 @@ public final class QueryEngine implements AutoCloseable {
 
     @Override
     public void close() {
+        maintenance.shutdown();
+        try {
+            // a compaction in progress finishes (its commit is atomic either way)
+            maintenance.awaitTermination(5, java.util.concurrent.TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         DuckDBConnection c;
         while ((c = idle.poll()) != null) {
             try {

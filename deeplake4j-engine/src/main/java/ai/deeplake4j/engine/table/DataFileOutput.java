@@ -16,7 +16,7 @@ import org.apache.iceberg.FileFormat;
 
 /**
  * Writes the rows of a query into a new Parquet data file of a table with DuckDB's {@code COPY}
- * (Parquet field ids from the table schema, zstd), forces it to disk, and describes it for Iceberg.
+ * (Parquet field ids from the table schema, snappy: cheap on incompressible embeddings), forces it to disk, and describes it for Iceberg.
  */
 public final class DataFileOutput {
     private DataFileOutput() {
@@ -36,7 +36,7 @@ public final class DataFileOutput {
         long rows;
         try (Statement s = connection.createStatement()) {
             rows = s.executeLargeUpdate("COPY (" + select + ") TO " + Sql.literal(path.toString())
-                    + " (FORMAT parquet, COMPRESSION zstd, FIELD_IDS " + table.fieldIds() + ")");
+                    + " (FORMAT parquet, COMPRESSION snappy, FIELD_IDS " + table.fieldIds() + ")");
         }
         try {
             if (rows == 0) {
@@ -46,7 +46,7 @@ public final class DataFileOutput {
             try (FileChannel ch = FileChannel.open(path, StandardOpenOption.WRITE)) {
                 ch.force(true);
             }
-            return DataFiles.builder(table.iceberg().spec())
+            return DataFiles.builder(table.spec())
                     .withPath(path.toString())
                     .withFormat(FileFormat.PARQUET)
                     .withFileSizeInBytes(Files.size(path))

@@ -11,11 +11,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -25,59 +29,87 @@ import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 
 /**
- * The engine's {@link TableWriter}: rows go through DuckDB's appender into a staging table on the
- * writer's own connection; {@link #commit()} copies the staged rows into one Parquet data file and
- * hands it to a background committer, which appends every ready file to the Iceberg table in one
- * snapshot. Writing the next batch thus overlaps the 60-130 ms of a catalog commit (ARCHITECTURE
- * D5), and a crash loses only rows whose file was not yet in a snapshot.
+ * The engine's {@link TableWriter}. Rows go through DuckDB's appender into a staging table. On
+ * {@link #commit()} that staging table is handed to a background committer and a fresh one takes
+ * the next rows; the committer copies the staged rows into one Parquet data file (forced to disk)
+ * and appends every file ready so far to the Iceberg table in one snapshot. So appending the next
+ * batch overlaps both the Parquet write and the 60-130 ms catalog commit (ARCHITECTURE D5), and a
+ * crash loses only rows whose file was not yet in a snapshot. At most {@value #MAX_IN_FLIGHT}
+ * batches wait for the committer; {@link #commit()} blocks beyond that, bounding memory.
  */
 public final class LakeTableWriter implements TableWriter {
-    private static final AtomicInteger STAGING_IDS = new AtomicInteger();
+    static final int MAX_IN_FLIGHT = 2;
+    private static final String STAGING_SCHEMA = "dl_staging";
+    private static final AtomicInteger WRITER_IDS = new AtomicInteger();
 
     private final LakeTable table;
     private final TableSchema schema;
     private final DuckDBConnection connection;
-    private final String staging;
+    private final DuckDBConnection committerConnection;
+    private final String stagingPrefix;
+    private final String stagingDdl;
     private final TypeKind.Storage[] storage;
     private final boolean[] fixedVector;
-    private final ExecutorService committer;
+    private final String copySelect;
+    private final ThreadPoolExecutor committer;
+    private final Deque<Future<?>> inFlight = new ArrayDeque<>();
     private final List<DataFile> ready = new ArrayList<>();
     private final AtomicReference<RuntimeException> failure = new AtomicReference<>();
     private final AtomicLong committedRows = new AtomicLong();
+    private int stagingCount;
+    private String staging;
     private DuckDBAppender appender;
     private long seq;
     private long commitSeq;
     private long pendingBytes;
     private long markBytes;
-    private Future<?> lastCommit;
     private boolean closed;
 
+    /**
+     * @param connection a connection of the workspace database; the writer owns and closes it
+     */
     public LakeTableWriter(LakeTable table, DuckDBConnection connection) {
         this.table = table;
         this.schema = table.schema();
         this.connection = connection;
-        this.staging = "dl_staging_" + STAGING_IDS.incrementAndGet();
+        this.stagingPrefix = STAGING_SCHEMA + ".w" + WRITER_IDS.incrementAndGet() + "_";
         this.storage = new TypeKind.Storage[schema.size()];
         this.fixedVector = new boolean[schema.size()];
-        StringBuilder ddl = new StringBuilder("CREATE TEMP TABLE ").append(staging).append(" (_seq BIGINT");
+        StringBuilder ddl = new StringBuilder(" (_seq BIGINT");
+        StringBuilder select = new StringBuilder("SELECT uuidv7() AS ").append(Sql.identifier("_id"));
         for (int i = 0; i < schema.size(); i++) {
             Column c = schema.get(i);
+            String col = Sql.identifier(c.name());
             storage[i] = c.type().kind().storage();
             fixedVector[i] = storage[i] == TypeKind.Storage.FLOAT_LIST && c.type().dimension() > 0;
-            ddl.append(", ").append(Sql.identifier(c.name())).append(' ').append(ColumnTypes.staging(c.type()));
+            ddl.append(", ").append(col).append(' ').append(ColumnTypes.staging(c.type()));
+            select.append(", ").append(col).append(fixedVector[i] ? "::FLOAT[] AS " + col : "");
         }
-        ddl.append(')');
-        try (Statement s = connection.createStatement()) {
-            s.execute(ddl.toString());
-            appender = connection.createAppender("temp", "main", staging);
+        this.stagingDdl = ddl.append(')').toString();
+        // Insertion order is kept by DuckDB scans; rolled-back rows are deleted, never reordered.
+        this.copySelect = select.append(" FROM ").toString();
+        try {
+            this.committerConnection = (DuckDBConnection) connection.duplicate();
+            try (Statement s = connection.createStatement()) {
+                s.execute("CREATE SCHEMA IF NOT EXISTS " + STAGING_SCHEMA);
+            }
+            newStaging();
         } catch (SQLException e) {
             throw failed("open a writer on", e);
         }
-        this.committer = Executors.newSingleThreadExecutor(r -> {
+        this.committer = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(), r -> {
             Thread t = new Thread(r, "deeplake4j-commit-" + table.name());
             t.setDaemon(true);
             return t;
         });
+    }
+
+    private void newStaging() throws SQLException {
+        staging = stagingPrefix + (++stagingCount);
+        try (Statement s = connection.createStatement()) {
+            s.execute("CREATE TABLE " + staging + stagingDdl);
+        }
+        appender = connection.createAppender(STAGING_SCHEMA, staging.substring(STAGING_SCHEMA.length() + 1));
     }
 
     @Override
@@ -205,41 +237,67 @@ public final class LakeTableWriter implements TableWriter {
             return;
         }
         flush();
-        StringBuilder select = new StringBuilder("SELECT uuidv7() AS ").append(Sql.identifier("_id"));
-        for (int i = 0; i < schema.size(); i++) {
-            String col = Sql.identifier(schema.get(i).name());
-            select.append(", ").append(col);
-            if (fixedVector[i]) {
-                select.append("::FLOAT[] AS ").append(col);
-            }
-        }
-        select.append(" FROM ").append(staging).append(" ORDER BY _seq");
-        DataFile file;
+        String full = staging;
         try {
-            file = DataFileOutput.write(connection, table, select.toString());
-            try (Statement s = connection.createStatement()) {
-                s.execute("DELETE FROM " + staging);
-            }
+            appender.close();
+            newStaging();
         } catch (SQLException e) {
-            throw failed("write a data file of", e);
+            throw failed("stage rows for", e);
         }
         commitSeq = seq;
         pendingBytes = 0;
         markBytes = 0;
-        synchronized (ready) {
-            ready.add(file);
+        while (inFlight.size() >= MAX_IN_FLIGHT) {
+            await(inFlight.pollFirst());
         }
-        lastCommit = committer.submit(this::commitReady);
+        inFlight.addLast(committer.submit(() -> writeAndCommit(full)));
     }
 
-    /** Runs on the committer thread: one snapshot for every file ready so far. */
+    /** Committer thread: one data file from a staging table, then one snapshot for all files ready. */
+    private void writeAndCommit(String stagingTable) {
+        try {
+            if (failure.get() != null) {
+                return;
+            }
+            DataFile file;
+            try {
+                file = DataFileOutput.write(committerConnection, table, copySelect + stagingTable);
+            } catch (SQLException | RuntimeException e) {
+                failure.compareAndSet(null, new TableException("Writing a data file of table '" + table.name() + "' failed: "
+                        + e.getMessage() + ". Rows committed before stay; the rows of this commit were not written.", e));
+                return;
+            }
+            if (file != null) {
+                synchronized (ready) {
+                    ready.add(file);
+                }
+            }
+            if (committer.getQueue().isEmpty()) {
+                commitReady(); // group with later batches when they are already waiting
+            }
+        } finally {
+            drop(stagingTable);
+        }
+    }
+
+    private void drop(String stagingTable) {
+        try (Statement s = committerConnection.createStatement()) {
+            s.execute("DROP TABLE IF EXISTS " + stagingTable);
+        } catch (SQLException e) {
+            // an in-memory table; it goes with the database
+        }
+    }
+
     private void commitReady() {
         List<DataFile> files;
         synchronized (ready) {
             files = new ArrayList<>(ready);
             ready.clear();
         }
-        if (files.isEmpty() || failure.get() != null) {
+        if (files.isEmpty()) {
+            return;
+        }
+        if (failure.get() != null) {
             deleteAll(files);
             return;
         }
@@ -276,18 +334,21 @@ public final class LakeTableWriter implements TableWriter {
         }
     }
 
+    private void await(Future<?> f) {
+        try {
+            f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TableException("Interrupted while committing to table '" + table.name() + "'", e);
+        } catch (ExecutionException e) {
+            throw new TableException("Commit to table '" + table.name() + "' failed: " + e.getCause(), e.getCause());
+        }
+    }
+
     @Override
     public long sync() {
-        Future<?> f = lastCommit;
-        if (f != null) {
-            try {
-                f.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new TableException("Interrupted while committing to table '" + table.name() + "'", e);
-            } catch (java.util.concurrent.ExecutionException e) {
-                throw new TableException("Commit to table '" + table.name() + "' failed: " + e.getCause(), e.getCause());
-            }
+        while (!inFlight.isEmpty()) {
+            await(inFlight.pollFirst());
         }
         rethrowFailure();
         return committedRows.get();
@@ -320,11 +381,16 @@ public final class LakeTableWriter implements TableWriter {
         } catch (SQLException e) {
             throw failed("close the writer of", e);
         } finally {
-            try {
-                connection.close();
-            } catch (SQLException e) {
-                // nothing more to release
-            }
+            closeQuietly(connection);
+            closeQuietly(committerConnection);
+        }
+    }
+
+    private static void closeQuietly(DuckDBConnection c) {
+        try {
+            c.close();
+        } catch (SQLException e) {
+            // nothing more to release
         }
     }
 

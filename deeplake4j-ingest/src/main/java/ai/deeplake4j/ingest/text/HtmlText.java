@@ -20,16 +20,21 @@ public final class HtmlText {
     public static String extract(String html) {
         Document doc = Jsoup.parse(html);
         doc.select("script, style, noscript, template, head, svg").remove();
-        StringBuilder out = new StringBuilder();
+        StringBuilder out = new StringBuilder(html.length() / 2);
         NodeTraversor.traverse(new NodeVisitor() {
+            // depth of enclosing <pre> elements, tracked here rather than looked up per text node
+            private int pre;
+
             @Override
             public void head(Node node, int depth) {
+                if (node instanceof Element e && e.nameIs("pre")) {
+                    pre++;
+                }
                 if (node instanceof TextNode t) {
-                    String s = t.text();
-                    boolean pre = t.parent() instanceof Element p && p.closest("pre") != null;
-                    if (pre) {
+                    if (pre > 0) {
                         out.append(t.getWholeText());
-                    } else if (!s.isBlank()) {
+                    } else if (!t.isBlank()) {
+                        String s = t.text();
                         if (!out.isEmpty() && !Character.isWhitespace(out.charAt(out.length() - 1))
                                 && Character.isWhitespace(t.getWholeText().charAt(0))) {
                             out.append(' ');
@@ -49,6 +54,9 @@ public final class HtmlText {
 
             @Override
             public void tail(Node node, int depth) {
+                if (node instanceof Element e && e.nameIs("pre")) {
+                    pre--;
+                }
                 if (node instanceof Element e && e.isBlock()) {
                     breakParagraph(out);
                 }

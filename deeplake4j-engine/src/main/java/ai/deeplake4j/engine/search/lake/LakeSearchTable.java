@@ -186,9 +186,63 @@ public final class LakeSearchTable implements SearchableTable {
                 added.add(f.location());
             }
         }
-        Set<String> removedIds = removed.isEmpty() ? Set.of()
-                : ids("SELECT CAST(_id AS VARCHAR) FROM (" + table.scanSql(List.copyOf(removed), true, false) + ")");
-        List<ColumnRow> upserts = added.isEmpty() ? List.of() : read(table.scanSql(List.copyOf(added), true, false), column);
+        // Copy-on-write rewrites and compaction move unchanged rows to new files: compare values by
+        // _id so only rows that really changed reach the index.
+        List<ColumnRow> before;
+        List<ColumnRow> after;
+        try {
+            before = removed.isEmpty() ? List.of() : readAll(List.copyOf(removed), column);
+            after = added.isEmpty() ? List.of() : readAll(List.copyOf(added), column);
+        } catch (QueryException e) {
+            return null; // a file of the history is gone: rebuild from the current snapshot
+        }
+        java.util.Map<String, Object> old = new java.util.HashMap<>(before.size() * 2);
+        before.forEach(r -> old.put(r.id(), r.value()));
+        Set<String> present = new HashSet<>(after.size() * 2);
+        List<ColumnRow> upserts = new ArrayList<>();
+        Set<String> removedIds = new HashSet<>();
+        for (ColumnRow r : after) {
+            present.add(r.id());
+            boolean existed = old.containsKey(r.id());
+            if (existed && sameValue(old.get(r.id()), r.value())) {
+                continue;
+            }
+            if (existed) {
+                removedIds.add(r.id());
+            }
+            if (r.value() != null) {
+                upserts.add(r);
+            }
+        }
+        for (String id : old.keySet()) {
+            if (!present.contains(id)) {
+                removedIds.add(id);
+            }
+        }
         return new Changes(removedIds, upserts);
+    }
+
+    /** Every row of the files with its value of {@code column}, null values included. */
+    private List<ColumnRow> readAll(List<String> files, String column) {
+        String sql = "SELECT CAST(_id AS VARCHAR), " + Sql.identifier(column) + " FROM (" + table.scanSql(files, true, false) + ")";
+        List<ColumnRow> out = new ArrayList<>();
+        try (Connection c = connections.get(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            while (rs.next()) {
+                out.add(new ColumnRow(rs.getString(1), value(rs.getObject(2))));
+            }
+        } catch (SQLException e) {
+            throw new QueryException("Cannot read the history of table " + name() + ": " + e.getMessage(), e);
+        }
+        return out;
+    }
+
+    private static boolean sameValue(Object a, Object b) {
+        if (a instanceof float[] x && b instanceof float[] y) {
+            return java.util.Arrays.equals(x, y);
+        }
+        if (a instanceof float[][] x && b instanceof float[][] y) {
+            return java.util.Arrays.deepEquals(x, y);
+        }
+        return java.util.Objects.equals(a, b);
     }
 }
