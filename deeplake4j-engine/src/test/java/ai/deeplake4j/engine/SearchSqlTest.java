@@ -221,6 +221,37 @@ class SearchSqlTest {
     }
 
     @Test
+    void reciprocalRankFusionIsChosenByAFifthArgument() {
+        float[] q = randomVector();
+        List<Map<String, Object>> rows = client.query("SELECT id, (embedding, text)::deeplake_hybrid_record <#> "
+                + "deeplake_hybrid_record($1, 'forest', 1, 1, 'rrf') AS score FROM t ORDER BY score DESC LIMIT 10", q);
+        List<Map<String, Object>> v = client.query("SELECT id, embedding <#> $1 AS s FROM t ORDER BY s DESC LIMIT 10", q);
+        List<Map<String, Object>> x = client.query("SELECT id, text <#> 'forest' AS s FROM t ORDER BY s DESC LIMIT 10");
+        List<Hit> fused = new ai.deeplake4j.engine.search.fusion.ReciprocalRankFusion()
+                .fuse(List.of(new Arm("v", hits(v), 1), new Arm("t", hits(x), 1)), 10);
+        for (int i = 0; i < 10; i++) {
+            assertEquals(fused.get(i).score(), ((Number) rows.get(i).get("score")).doubleValue(), 1e-12);
+        }
+        QueryException e = assertThrows(QueryException.class, () -> client.query("SELECT id, (embedding, text)::deeplake_hybrid_record <#> "
+                + "deeplake_hybrid_record($1, 'forest', 1, 1, 'borda') AS score FROM t ORDER BY score DESC LIMIT 10", q));
+        assertTrue(e.getMessage().contains("Unknown fusion strategy: 'borda'"), e.getMessage());
+    }
+
+    @Test
+    void indexesPersistAcrossClientsAndDropWithTheTable() {
+        client.createIndex("t", "embedding");
+        client.close();
+        client = EmbeddedClient.open(lake);
+        assertEquals("clustered", client.describeTable("t").column("embedding").index());
+        float[] q = randomVector();
+        String sql = "SELECT id, embedding <#> $1 AS s FROM t ORDER BY s DESC LIMIT 4";
+        assertTopVector(q, client.query(sql, q), "s");
+        assertTrue(client.query("EXPLAIN " + sql, q).getFirst().get("explain_value").toString().contains("index clustered"));
+        client.dropTable("t");
+        assertTrue(client.listTables().isEmpty());
+    }
+
+    @Test
     void hybridWithAFilterWithAndWithoutAVectorIndex() {
         float[] q = randomVector();
         String sql = "SELECT id, (embedding, text)::deeplake_hybrid_record <#> deeplake_hybrid_record($1, $2) AS score "

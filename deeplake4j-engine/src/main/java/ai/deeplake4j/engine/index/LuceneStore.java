@@ -49,6 +49,17 @@ public final class LuceneStore implements AutoCloseable {
     /** The field holding the row's {@code _id}. */
     public static final String ID_FIELD = "_id";
 
+    /**
+     * Searches the segments of an index in parallel. Shared by all indexes of the process because
+     * the cores are; daemon threads, one per core.
+     */
+    private static final java.util.concurrent.ExecutorService SEGMENT_SEARCH = java.util.concurrent.Executors.newFixedThreadPool(
+            Math.max(1, Runtime.getRuntime().availableProcessors()), r -> {
+                Thread t = new Thread(r, "deeplake4j-index-search");
+                t.setDaemon(true);
+                return t;
+            });
+
     /** Indexing buffer: large, so a bulk build makes few segments (HNSW merges are costly). */
     private static final double RAM_BUFFER_MB = 1024;
 
@@ -67,7 +78,7 @@ public final class LuceneStore implements AutoCloseable {
         this.searchers = new SearcherManager(writer, new SearcherFactory() {
             @Override
             public IndexSearcher newSearcher(org.apache.lucene.index.IndexReader reader, org.apache.lucene.index.IndexReader previous) {
-                IndexSearcher s = new IndexSearcher(reader);
+                IndexSearcher s = new IndexSearcher(reader, SEGMENT_SEARCH);
                 if (similarity != null) {
                     s.setSimilarity(similarity);
                 }

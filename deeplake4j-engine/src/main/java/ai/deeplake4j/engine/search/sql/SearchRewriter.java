@@ -7,6 +7,7 @@ import ai.deeplake4j.engine.search.Hit;
 import ai.deeplake4j.engine.search.exec.SearchResult;
 import ai.deeplake4j.engine.search.fusion.Arm;
 import ai.deeplake4j.engine.search.fusion.FusionStrategies;
+import ai.deeplake4j.engine.search.fusion.FusionStrategy;
 import ai.deeplake4j.engine.search.lake.LakeSearchTable;
 import ai.deeplake4j.engine.sql.Token;
 import ai.deeplake4j.engine.table.Sql;
@@ -31,7 +32,8 @@ import java.util.Set;
  *       types {@code @>} keeps DuckDB's meaning.</li>
  * </ul>
  * Scores appear to the rest of the query as a column {@code "__dl_score_N"}, hidden from
- * {@code SELECT *}.
+ * {@code SELECT *}. Hybrid fusion is pg_deeplake's softmax fusion; a fifth argument
+ * {@code deeplake_hybrid_record(v, 'text', w_vec, w_text, 'rrf')} chooses reciprocal rank fusion.
  */
 public final class SearchRewriter {
 
@@ -309,18 +311,26 @@ public final class SearchRewriter {
                 float[] q = ((QueryValue.Vector) u.value).values();
                 if (indexes.typeOf(u.column) != null) {
                     yield ex.hybrid(table, indexes, u.column, u.textColumn, q, u.hybridText, u.vectorWeight, u.textWeight, k,
-                            filter, FusionStrategies.defaultStrategy());
+                            filter, fusion(u));
                 }
                 // No vector index: the vector arm is an exact top-k in DuckDB, the text arm as usual.
                 SearchResult vectorArm = new SearchResult(table.exactCosineTopK(u.column, q, k, filter),
                         "exact cosine top-" + k + " of " + u.column + " in DuckDB (no index)");
                 SearchResult textArm = ex.text(table, indexes, u.textColumn, u.hybridText, k, filter);
-                var fusion = FusionStrategies.defaultStrategy();
+                var fusion = fusion(u);
                 yield new SearchResult(fusion.fuse(List.of(new Arm("vector", vectorArm.hits(), u.vectorWeight),
                         new Arm("bm25", textArm.hits(), u.textWeight)), k), "hybrid " + fusion.name() + " fusion (weights "
                         + u.vectorWeight + "/" + u.textWeight + ") of [" + vectorArm.route() + "] and [" + textArm.route() + "]");
             }
         };
+    }
+
+    private static FusionStrategy fusion(SearchUse u) {
+        try {
+            return FusionStrategies.byName(u.fusion);
+        } catch (IllegalArgumentException e) {
+            throw new QueryException(e.getMessage());
+        }
     }
 
     private String indexNote(LakeSearchTable table, String column) {

@@ -32,6 +32,8 @@ final class SearchUse {
     String hybridText;
     double vectorWeight = 0.5;
     double textWeight = 0.5;
+    /** Hybrid only: the fusion strategy's name (null: pg_deeplake's softmax fusion). */
+    String fusion;
     /** The score column a top-k use was given by the rewriter. */
     String scoreColumn;
 
@@ -121,8 +123,8 @@ final class SearchUse {
                 argStart = p + 1;
             }
         }
-        if (args.size() != 2 && args.size() != 4) {
-            throw new QueryException("deeplake_hybrid_record takes (vector, 'text') or (vector, 'text', vector_weight, text_weight); got "
+        if (args.size() != 2 && args.size() != 4 && args.size() != 5) {
+            throw new QueryException("deeplake_hybrid_record takes (vector, 'text'[, vector_weight, text_weight[, 'softmax' | 'rrf']]); got "
                     + args.size() + " arguments.");
         }
         value = QueryValue.parse(args.get(0));
@@ -130,9 +132,15 @@ final class SearchUse {
             throw new QueryException("The second argument of deeplake_hybrid_record must be the query text, got " + args.get(1) + ".");
         }
         hybridText = text.text();
-        if (args.size() == 4) {
+        if (args.size() >= 4) {
             vectorWeight = weight(args.get(2));
             textWeight = weight(args.get(3));
+        }
+        if (args.size() == 5) {
+            if (!(QueryValue.parse(args.get(4)) instanceof QueryValue.Text name)) {
+                throw new QueryException("The fifth argument of deeplake_hybrid_record names the fusion: 'softmax' or 'rrf'.");
+            }
+            fusion = name.text();
         }
     }
 

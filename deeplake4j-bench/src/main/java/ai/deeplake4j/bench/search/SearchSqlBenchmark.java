@@ -1,4 +1,4 @@
-package ai.deeplake4j.engine.search.bench;
+package ai.deeplake4j.bench.search;
 
 import ai.deeplake4j.engine.EmbeddedClient;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package ai.deeplake4j.engine.search.bench;
+package ai.deeplake4j.bench.search;
 
 import java.util.Random;
 
