@@ -196,12 +196,17 @@ class SearchSqlTest {
             int id = ((Number) viaIndex.get(i).get("id")).intValue();
             assertEquals(expected[id], ((Number) viaIndex.get(i).get("score")).doubleValue(), 1e-5);
         }
+        List<Map<String, Object>> allViaIndex = client.query("SELECT id, text <#> 'storm' AS s FROM t ORDER BY id");
+        assertEquals(N, allViaIndex.size());
         client.query("DROP INDEX t_text");
         assertNull(client.describeTable("t").column("text").index());
         // Not a top-k query: every row gets its score, 0 without a query term.
         List<Map<String, Object>> all = client.query("SELECT id, text <#> 'storm' AS s FROM t ORDER BY id");
         assertEquals(N, all.size());
         assertEquals(0.0, ((Number) all.get(0).get("s")).doubleValue(), 0);
+        for (int i = 0; i < N; i++) {
+            assertEquals(((Number) allViaIndex.get(i).get("s")).doubleValue(), ((Number) all.get(i).get("s")).doubleValue(), 1e-5);
+        }
     }
 
     @Test

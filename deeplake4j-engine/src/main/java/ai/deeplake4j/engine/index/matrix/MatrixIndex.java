@@ -73,7 +73,7 @@ public final class MatrixIndex implements SearchIndex {
 
     /** HNSW candidates for a top-k: {@code max(8k, 100)} (pooling loses more than quantization). */
     public static int numCandidates(int k) {
-        return Math.max(8 * k, 100);
+        return (int) Math.min(Integer.MAX_VALUE, Math.max(8L * k, 100));
     }
 
     @Override
@@ -137,8 +137,8 @@ public final class MatrixIndex implements SearchIndex {
         }
         ExactVectorSearch.checkDimension(metadata().column(), query[0].length, dim);
         float[] pooled = VectorMath.pooled(query, dim);
-        int candidates = numCandidates(k);
         return store.search(searcher -> {
+            int candidates = Math.min(numCandidates(k), Math.max(1, searcher.getIndexReader().maxDoc()));
             Query filter = store.filter(searcher, filterIds, List.of());
             TopDocs top = searcher.search(new KnnFloatVectorQuery(VECTOR_FIELD, pooled, candidates, filter), candidates);
             return rescore(searcher, top.scoreDocs, query, k, dim);

@@ -157,7 +157,7 @@ public final class TextIndex implements SearchIndex {
         return store.search(searcher -> {
             Query finalQuery = filterIds == null ? scored : new BooleanQuery.Builder().add(scored, BooleanClause.Occur.MUST)
                     .add(store.filter(searcher, filterIds, List.of()), BooleanClause.Occur.FILTER).build();
-            TopDocs top = searcher.search(finalQuery, k);
+            TopDocs top = searcher.search(finalQuery, Math.min(k, Math.max(1, searcher.getIndexReader().maxDoc())));
             int[] docs = new int[top.scoreDocs.length];
             for (int i = 0; i < docs.length; i++) {
                 docs[i] = top.scoreDocs[i].doc;

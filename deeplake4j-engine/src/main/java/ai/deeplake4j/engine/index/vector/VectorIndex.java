@@ -94,7 +94,7 @@ public final class VectorIndex implements SearchIndex {
 
     /** HNSW candidates for a top-k: {@code max(2k, 64)}. */
     public static int numCandidates(int k) {
-        return Math.max(2 * k, MIN_CANDIDATES);
+        return (int) Math.min(Integer.MAX_VALUE, Math.max(2L * k, MIN_CANDIDATES));
     }
 
     /**
@@ -196,8 +196,8 @@ public final class VectorIndex implements SearchIndex {
             return List.of();
         }
         float[] unit = VectorMath.normalized(query);
-        int candidates = numCandidates(k);
         return store.search(searcher -> {
+            int candidates = Math.min(numCandidates(k), Math.max(1, searcher.getIndexReader().maxDoc()));
             Query filter = store.filter(searcher, filterIds, excludedIds);
             TopDocs top = searcher.search(new KnnFloatVectorQuery(VECTOR_FIELD, unit, candidates, filter), candidates);
             return rescore(searcher, top.scoreDocs, unit, k);
