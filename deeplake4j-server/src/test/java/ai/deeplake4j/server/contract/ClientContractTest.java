@@ -193,6 +193,21 @@ public abstract class ClientContractTest {
     }
 
     @Test
+    void vectorIndexIsCreatedDescribedSearchedAndDropped() {
+        Map<String, List<?>> data = new LinkedHashMap<>();
+        data.put("id", List.of(1L, 2L, 3L));
+        data.put("emb", List.of(List.of(1.0, 0.0, 0.0), List.of(0.0, 1.0, 0.0), List.of(0.7, 0.7, 0.0)));
+        client().ingest("c_search", data);
+        client().createIndex("c_search", "emb");
+        assertEquals("clustered", client().describeTable("c_search").column("emb").index());
+        List<Map<String, Object>> hits = client().query(
+                "SELECT id, emb <#> $1::float4[] AS score FROM c_search ORDER BY score DESC LIMIT 2", List.of(0.0, 1.0, 0.0));
+        assertEquals(List.of(2L, 3L), hits.stream().map(r -> number(r.get("id"))).toList());
+        client().dropIndex("c_search", "emb");
+        assertEquals(null, client().describeTable("c_search").column("emb").index());
+    }
+
+    @Test
     void filesAreNormalizedWhereIngestIsCalled() throws Exception {
         Path file = dir.resolve("notes.txt");
         Files.writeString(file, "lake ".repeat(500));
