@@ -51,11 +51,15 @@ public final class ServerBench {
         Path dir = Files.createTempDirectory("deeplake4j-bench-server");
         List<String> results = new ArrayList<>();
 
+        double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         double embeddedRate = 0;
+        double embeddedCpuRate = 0;
         if (!Boolean.getBoolean("deeplake4j.skipIngest")) try (EmbeddedClient embedded = EmbeddedClient.open(dir.resolve("embedded"))) {
             embedded.ingest("warmup", rows(10_000));
             Map<String, List<?>> data = rows(rows);
+            long cpu0 = cpuNanos();
             embeddedRate = rows / Stopwatch.seconds(() -> embedded.ingest("bench", data));
+            embeddedCpuRate = rows / ((cpuNanos() - cpu0) / 1e9);
         }
 
         ServerConfig config = ServerConfig.builder(dir.resolve("served")).port(0).hmacSecret(SECRET)
@@ -64,14 +68,18 @@ public final class ServerBench {
         try (DeeplakeServer server = DeeplakeServer.start(config, lake)) {
             String token = new TokenMinter(SECRET).mint("bench", Duration.ofHours(2));
             double remoteRate;
+            double remoteCpuRate;
             try (RemoteClient loader = client(server, token)) {
                 loader.ingest("warmup", rows(10_000));
                 Map<String, List<?>> data = rows(rows);
+                long cpu0 = cpuNanos();
                 remoteRate = rows / Stopwatch.seconds(() -> loader.ingest("bench", data, IngestOptions.defaults()));
+                remoteCpuRate = rows / ((cpuNanos() - cpu0) / 1e9);
             }
-            results.add(row("embedded ingest, column data (id, text, value), " + rows + " rows", embeddedRate, "rows/s", ""));
-            results.add(row("remote ingest over HTTP, same rows", remoteRate, "rows/s",
-                    String.format("%.0f%% of embedded (target ≥ 50%%)", 100 * remoteRate / embeddedRate)));
+            results.add(row("embedded ingest, column data (id, text, value), " + rows + " rows", embeddedRate, "rows/s",
+                    String.format("%,.0f rows per CPU s", embeddedCpuRate)));
+            results.add(row("remote ingest over HTTP (client and server in this JVM), same rows", remoteRate, "rows/s",
+                    String.format("%.0f%% of embedded (target ≥ 50%%); %,.0f rows per CPU s", 100 * remoteRate / embeddedRate, remoteCpuRate)));
 
             // as LakeBench does: measure lookups once background compaction has merged the ingest's files
             ((EmbeddedClient) lake.workspace("bench", "default").client()).engine().awaitMaintenance();
@@ -83,8 +91,10 @@ public final class ServerBench {
                 }
             }
             Load load = query(server, token, rows, clients, seconds);
-            results.add(row(clients + " clients, `SELECT ... WHERE id = $1 LIMIT 10`, " + rows + " rows, " + seconds + " s",
+            results.add(row(clients + " clients, `" + LOOKUP + "`, " + rows + " rows, " + seconds + " s",
                     load.queriesPerSecond, "queries/s", "target ≥ 1,000"));
+            results.add(row("queries per CPU second of this JVM (server and the 32 clients)", load.queriesPerCpuSecond, "queries/CPU s",
+                    String.format("= %,.0f queries/s on 2 idle cores", 2 * load.queriesPerCpuSecond)));
             results.add(row("latency p50", load.p50Millis, "ms", ""));
             results.add(row("latency p99", load.p99Millis, "ms", "target ≤ 100"));
             results.add(row("errors", load.errors, "", ""));
@@ -96,10 +106,17 @@ public final class ServerBench {
         System.out.println("| measure | value | unit | note |");
         System.out.println("|---|---:|---|---|");
         results.forEach(System.out::println);
+        System.out.printf("%nload average %.1f at the start, %.1f at the end%n", loadBefore,
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         deleteTree(dir);
     }
 
-    private record Load(double queriesPerSecond, double p50Millis, double p99Millis, long errors) {
+    private record Load(double queriesPerSecond, double queriesPerCpuSecond, double p50Millis, double p99Millis, long errors) {
+    }
+
+    /** CPU time of this process, all threads. */
+    private static long cpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     private static Load query(DeeplakeServer server, String token, int rows, int clients, int seconds) throws Exception {
@@ -152,11 +169,13 @@ public final class ServerBench {
             t.start();
         }
         long t0 = System.nanoTime();
+        long cpu0 = cpuNanos();
         start.countDown();
         for (Thread t : threads) {
             t.join();
         }
         double elapsed = (System.nanoTime() - t0) / 1e9;
+        double cpu = (cpuNanos() - cpu0) / 1e9;
         sharedTransport.close();
         int total = Arrays.stream(counts).sum();
         long[] all = new long[total];
@@ -166,7 +185,7 @@ public final class ServerBench {
             k += counts[c];
         }
         Arrays.sort(all);
-        return new Load(total / elapsed, all[(int) (total * 0.50)] / 1e6, all[(int) Math.min(total - 1, total * 0.99)] / 1e6, errors.get());
+        return new Load(total / elapsed, total / cpu, all[(int) (total * 0.50)] / 1e6, all[(int) Math.min(total - 1, total * 0.99)] / 1e6, errors.get());
     }
 
     private static RemoteClient client(DeeplakeServer server, String token) {

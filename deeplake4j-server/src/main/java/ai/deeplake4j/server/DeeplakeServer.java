@@ -10,6 +10,7 @@ import ai.deeplake4j.server.http.Json;
 import ai.deeplake4j.server.http.QueryRoutes;
 import ai.deeplake4j.server.http.TableRoutes;
 import ai.deeplake4j.server.http.WorkspaceRoutes;
+import ai.deeplake4j.server.http.WriterSessions;
 import ai.deeplake4j.server.lake.Lake;
 import ai.deeplake4j.server.lake.WorkspaceRegistry;
 import io.javalin.Javalin;
@@ -39,6 +40,7 @@ public final class DeeplakeServer implements AutoCloseable {
     private final Lake lake;
     private final InFlight inFlight = new InFlight();
     private final ScheduledExecutorService watchdogs;
+    private final WriterSessions writers;
     private final Javalin app;
     private boolean closed;
 
@@ -55,7 +57,10 @@ public final class DeeplakeServer implements AutoCloseable {
         Authenticator auth = new Authenticator(verifier);
         QueryRoutes query = new QueryRoutes(lake, config.queryThreads(), watchdogs, config.maxBodyBytes(), config.queryTimeout(), config.maxQueryTimeout());
         TableRoutes tables = new TableRoutes(lake, config.maxBodyBytes());
-        IngestRoutes ingest = new IngestRoutes(lake, config.maxBodyBytes(), config.maxValueBytes());
+        this.writers = new WriterSessions(config.idleTimeout());
+        IngestRoutes ingest = new IngestRoutes(lake, writers, config.maxBodyBytes(), config.maxValueBytes());
+        long sweep = Math.max(1, Math.min(30, config.idleTimeout().toSeconds() / 2));
+        watchdogs.scheduleWithFixedDelay(writers::expireIdle, sweep, sweep, java.util.concurrent.TimeUnit.SECONDS);
         WorkspaceRoutes workspaces = new WorkspaceRoutes(lake, new WorkspaceRegistry(config.lake(), Clock.systemUTC()),
                 config.maxBodyBytes());
         this.app = Javalin.create(cfg -> {
@@ -81,7 +86,9 @@ public final class DeeplakeServer implements AutoCloseable {
             r.post("/workspaces/{ws}/tables/{name}/indexes", secured(auth, tables::createIndex));
             r.delete("/workspaces/{ws}/tables/{name}/indexes/{column}", secured(auth, tables::dropIndex));
             r.post("/workspaces/{ws}/tables/{name}/writer", secured(auth, ingest::open));
-            r.post("/workspaces/{ws}/tables/{name}/rows", secured(auth, ingest::rows));
+            r.post("/workspaces/{ws}/tables/{name}/writer/{writer}/rows", secured(auth, ingest::rows));
+            r.post("/workspaces/{ws}/tables/{name}/writer/{writer}/sync", secured(auth, ingest::sync));
+            r.delete("/workspaces/{ws}/tables/{name}/writer/{writer}", secured(auth, ingest::close));
             r.get("/api/org/{ws}/ds/{table}/creds", secured(auth, workspaces::credentials));
             r.exception(Exception.class, ErrorResponder::respond);
             for (int status : new int[] {400, 404, 405, 413, 500}) {
@@ -176,6 +183,7 @@ public final class DeeplakeServer implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         app.stop();
+        writers.close();
         watchdogs.shutdownNow();
         lake.close();
         LOG.info("deeplake4j server stopped");

@@ -15,8 +15,9 @@ import java.util.Map;
 
 /**
  * The {@link TableStore} of remote ingest: the pipeline runs in the caller's process and its
- * writers stream row batches to the server ({@code POST .../tables/{t}/writer} to create or check
- * the table, then one {@code POST .../tables/{t}/rows} stream per commit).
+ * writers stream row batches to the server ({@code POST .../tables/{t}/writer} opens a server-side
+ * writer, creating or checking the table; then one {@code POST .../writer/{id}/rows} stream per
+ * commit, {@code .../sync} and {@code DELETE .../writer/{id}}).
  */
 public final class RemoteTableStore implements TableStore {
 
@@ -39,7 +40,8 @@ public final class RemoteTableStore implements TableStore {
         for (JsonNode c : answer.path("columns")) {
             columns.add(new Column(c.path("name").asText(), ColumnType.parse(c.path("type").asText())));
         }
-        return new RemoteTableWriter(transport, tablePath(table) + "/rows", table, new TableSchema(columns));
+        String writer = tablePath(table) + "/writer/" + HttpTransport.segment(answer.path("writer_id").asText());
+        return new RemoteTableWriter(transport, writer, table, new TableSchema(columns), timeout);
     }
 
     @Override

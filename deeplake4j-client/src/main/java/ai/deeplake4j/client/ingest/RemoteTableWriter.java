@@ -7,19 +7,21 @@ import ai.deeplake4j.ingest.remote.RowFrameWriter;
 import ai.deeplake4j.ingest.remote.RowStreamFormat;
 import ai.deeplake4j.ingest.write.TableSchema;
 import ai.deeplake4j.ingest.write.TableWriter;
+import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
-import java.util.ArrayDeque;
-import java.util.Deque;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 
 /**
- * A {@link TableWriter} that streams rows to the server: each commit unit is one HTTP request
- * whose body ({@link RowStreamFormat}) is written while rows are appended, so rows are not held in
- * memory. {@link #commit()} ends the body with a commit frame and returns at once; the server
- * commits when it reads that frame, and {@link #sync()} waits for its answers. One commit is in
- * flight at a time while the next unit streams. {@link #abort()} breaks the body, so the server
- * commits nothing of it. Not thread-safe: one producer thread, as the contract says.
+ * A {@link TableWriter} that streams rows to a writer the server keeps for it: each commit unit is
+ * one HTTP request whose body ({@link RowStreamFormat}) is written while rows are appended, so
+ * rows are not held in memory here. {@link #commit()} ends the body with a commit frame and
+ * returns while the server reads the rest (the answer is checked at the next commit); the server
+ * commits the unit when it reads that frame (grouping commits into snapshots as an embedded
+ * writer does) and {@link #sync()} waits until they are snapshots. {@link #abort()}
+ * breaks the body, so the server commits nothing of it. Not thread-safe: one producer thread, as
+ * the contract says.
  */
 final class RemoteTableWriter implements TableWriter {
 
@@ -29,22 +31,26 @@ final class RemoteTableWriter implements TableWriter {
     private final String path;
     private final String table;
     private final TableSchema columns;
-    private final Deque<CompletableFuture<HttpResponse<byte[]>>> inFlight = new ArrayDeque<>();
+    private final Duration timeout;
 
     private ChunkPipe pipe;
     private RowFrameWriter frames;
     private CompletableFuture<HttpResponse<byte[]>> response;
+    private CompletableFuture<HttpResponse<byte[]>> lastCommit;
     private long position;
     private long pendingRows;
     private long pendingBytes;
-    private long durable;
-    private RuntimeException failure;
+    private boolean closed;
 
-    RemoteTableWriter(HttpTransport transport, String path, String table, TableSchema columns) {
+    /**
+     * @param path the server-side writer, {@code /workspaces/{ws}/tables/{t}/writer/{id}}
+     */
+    RemoteTableWriter(HttpTransport transport, String path, String table, TableSchema columns, Duration timeout) {
         this.transport = transport;
         this.path = path;
         this.table = table;
         this.columns = columns;
+        this.timeout = timeout;
     }
 
     @Override
@@ -57,7 +63,7 @@ final class RemoteTableWriter implements TableWriter {
         open();
         try {
             pendingBytes += frames.row(row);
-        } catch (java.io.UncheckedIOException e) {
+        } catch (UncheckedIOException e) {
             throw streamFailure(e);
         }
         pendingRows++;
@@ -67,7 +73,11 @@ final class RemoteTableWriter implements TableWriter {
     @Override
     public void flush() {
         if (frames != null) {
-            frames.flush();
+            try {
+                frames.flush();
+            } catch (UncheckedIOException e) {
+                throw streamFailure(e);
+            }
         }
     }
 
@@ -105,36 +115,47 @@ final class RemoteTableWriter implements TableWriter {
 
     @Override
     public void commit() {
-        throwIfFailed();
         if (frames == null) {
             return;
-        }
-        // One commit at a time on the server: the next unit streams while this one commits, but
-        // two snapshots of one table never race (Iceberg would retry the loser).
-        while (!inFlight.isEmpty()) {
-            await(inFlight.poll());
         }
         try {
             frames.commit(pendingRows);
             frames.close();
-        } catch (java.io.UncheckedIOException e) {
+        } catch (UncheckedIOException e) {
             throw streamFailure(e);
         }
-        inFlight.add(response);
+        CompletableFuture<HttpResponse<byte[]>> previous = lastCommit;
+        lastCommit = response;
         frames = null;
         pipe = null;
         response = null;
         pendingRows = 0;
         pendingBytes = 0;
+        // the next unit streams while the server finishes this one: wait for the one before
+        await(previous);
+    }
+
+    private void await(CompletableFuture<HttpResponse<byte[]>> r) {
+        if (r == null) {
+            return;
+        }
+        try {
+            transport.checked(r.get(), path + "/rows");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ManagedServiceException("Interrupted while committing rows of " + table, e);
+        } catch (ExecutionException e) {
+            throw new TableException("A commit of " + table + " failed: the stream to " + transport.base()
+                    + " broke (" + e.getCause() + "); nothing of it was committed.", e.getCause());
+        }
     }
 
     @Override
     public long sync() {
-        while (!inFlight.isEmpty()) {
-            await(inFlight.poll());
-        }
-        throwIfFailed();
-        return durable;
+        CompletableFuture<HttpResponse<byte[]>> last = lastCommit;
+        lastCommit = null;
+        await(last);
+        return transport.send("POST", path + "/sync", null, timeout).path("rows").asLong();
     }
 
     @Override
@@ -159,12 +180,17 @@ final class RemoteTableWriter implements TableWriter {
 
     @Override
     public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        abort();
+        CompletableFuture<HttpResponse<byte[]>> last = lastCommit;
+        lastCommit = null;
         try {
-            while (!inFlight.isEmpty()) {
-                await(inFlight.poll());
-            }
+            await(last);
         } finally {
-            abort();
+            transport.send("DELETE", path, null, timeout);
         }
     }
 
@@ -172,53 +198,28 @@ final class RemoteTableWriter implements TableWriter {
         if (frames != null) {
             return;
         }
-        throwIfFailed();
+        if (closed) {
+            throw new TableException("The writer of " + table + " is closed.");
+        }
         pipe = new ChunkPipe(PIPE_CHUNKS);
         ChunkPipe p = pipe;
-        response = transport.stream(path, RowStreamFormat.MEDIA_TYPE, p);
+        response = transport.stream(path + "/rows", RowStreamFormat.MEDIA_TYPE, p);
         response.whenComplete((r, e) -> p.abandon());
         frames = new RowFrameWriter(p.output(), columns, position);
     }
 
-    private void await(CompletableFuture<HttpResponse<byte[]>> future) {
-        try {
-            durable += transport.checked(future.get(), path).path("rows").asLong();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            remember(new ManagedServiceException("Interrupted while waiting for a commit of " + table, e));
-        } catch (ExecutionException e) {
-            remember(new TableException("A commit of " + table + " failed: the stream to " + transport.base()
-                    + " broke (" + e.getCause() + "); nothing of it was committed.", e.getCause()));
-        } catch (RuntimeException e) {
-            remember(e);
-        }
-        throwIfFailed();
-    }
-
     /** The server's own error when it ended the stream early, else the I/O failure. */
-    private RuntimeException streamFailure(java.io.UncheckedIOException e) {
+    private RuntimeException streamFailure(UncheckedIOException e) {
         CompletableFuture<HttpResponse<byte[]>> r = response;
         abort();
         if (r != null && r.isDone() && !r.isCompletedExceptionally()) {
             try {
-                transport.checked(r.join(), path);
+                transport.checked(r.join(), path + "/rows");
             } catch (RuntimeException serverError) {
                 return serverError;
             }
         }
         return new TableException("Streaming rows of " + table + " to " + transport.base() + " failed: "
                 + e.getCause().getMessage() + "; rows since the last commit were not committed.", e);
-    }
-
-    private void remember(RuntimeException e) {
-        if (failure == null) {
-            failure = e;
-        }
-    }
-
-    private void throwIfFailed() {
-        if (failure != null) {
-            throw failure;
-        }
     }
 }

@@ -16,13 +16,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The row-append stream of remote ingest (ARCHITECTURE 1.1, D7).
- * {@code POST /workspaces/{ws}/tables/{name}/writer} with {@code {"table_schema"}} creates the
- * table or checks the schema, and answers the table's full columns. {@code POST
- * /workspaces/{ws}/tables/{name}/rows} carries one commit unit as a
- * {@link ai.deeplake4j.ingest.remote.RowStreamFormat} body: rows, marks and rollbacks go to an
- * engine writer, and only the closing commit frame commits; a stream that breaks first is
- * aborted, so it commits nothing.
+ * The row-append stream of remote ingest (ARCHITECTURE 1.1, D7), under
+ * {@code /workspaces/{ws}/tables/{name}/writer}: {@code POST} with {@code {"table_schema"}}
+ * opens an engine writer (creating the table or checking the schema) and answers its
+ * {@code writer_id} and the table's columns; {@code POST .../{writer}/rows} carries one commit
+ * unit as a {@link ai.deeplake4j.ingest.remote.RowStreamFormat} body, committed only when its
+ * closing frame arrives (a stream that breaks first commits nothing); {@code POST
+ * .../{writer}/sync} waits for the commits; {@code DELETE .../{writer}} closes it.
  */
 public final class IngestRoutes {
 
@@ -31,27 +31,26 @@ public final class IngestRoutes {
     static final long FLUSH_BYTES = 16L << 20;
 
     private final Lake lake;
+    private final WriterSessions sessions;
     private final long maxBodyBytes;
     private final long maxValueBytes;
 
-    public IngestRoutes(Lake lake, long maxBodyBytes, long maxValueBytes) {
+    public IngestRoutes(Lake lake, WriterSessions sessions, long maxBodyBytes, long maxValueBytes) {
         this.lake = lake;
+        this.sessions = sessions;
         this.maxBodyBytes = maxBodyBytes;
         this.maxValueBytes = maxValueBytes;
     }
 
-    /** Opens (creates or checks) the table for a remote writer. */
+    /** Opens a remote writer: creates the table or checks the schema; answers its id and the table's columns. */
     public void open(Context ctx) {
         Scope scope = Scope.of(ctx, lake);
         String table = Names.table(ctx.pathParam("name"));
         TableSchema asked = TableRoutes.schema(Json.body(ctx, maxBodyBytes).get("table_schema"));
-        TableSchema full;
-        try (TableWriter writer = scope.lake().store().openWriter(table, asked)) {
-            full = writer.columns();
-        }
+        String id = sessions.open(scope, table, asked);
         scope.lake().written().accept(table);
         List<Map<String, Object>> columns = new ArrayList<>();
-        for (Column c : full.columns()) {
+        for (Column c : sessions.columns(id).columns()) {
             Map<String, Object> col = new LinkedHashMap<>();
             col.put("name", c.name());
             col.put("type", c.type().toString());
@@ -60,60 +59,108 @@ public final class IngestRoutes {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("table_name", table);
         out.put("dataset_path", scope.lake().store().datasetPath(table));
+        out.put("writer_id", id);
         out.put("columns", columns);
         Json.respond(ctx, 200, out);
     }
 
-    /** Appends one streamed commit unit. */
+    /**
+     * Appends one streamed commit unit to a writer and commits it (the engine may group it with
+     * others into one snapshot; {@link #sync} waits). A stream that breaks before its commit frame,
+     * or fails, is rolled back to where it started: nothing of it is committed.
+     */
     public void rows(Context ctx) throws IOException {
         Scope scope = Scope.of(ctx, lake);
         String table = Names.table(ctx.pathParam("name"));
-        RowFrameReader reader = new RowFrameReader(ctx.bodyInputStream(), maxValueBytes);
-        try (TableWriter writer = scope.lake().store().openWriter(table, reader.schema())) {
-            int[] positions = positions(reader.schema(), writer.columns());
-            Map<Long, Long> marks = new HashMap<>();
-            marks.put(reader.startPosition(), writer.mark());
-            int rowsSinceFlush = 0;
-            long bytesAtFlush = 0;
-            while (true) {
-                RowFrameReader.Frame frame;
+        WriterSessions.Session session = sessions.get(ctx.pathParam("writer"), scope, table);
+        session.lock().lock(); // a client's next unit may arrive while its previous one is still being read
+        try {
+            java.io.InputStream body = ctx.bodyInputStream();
+            long rows = session.call(() -> {
+                TableWriter writer = session.writer();
+                long start = writer.mark();
+                boolean committed = false;
                 try {
-                    frame = reader.next();
-                } catch (EOFException e) {
-                    writer.abort();
-                    throw new ApiError(400, "ingest_stream_broken", "The row stream for " + table
-                            + " ended before its commit; nothing of it was committed.");
+                    long n = append(new RowFrameReader(body, maxValueBytes), writer, start, table);
+                    writer.commit();
+                    committed = true;
+                    return n;
+                } finally {
+                    if (!committed) {
+                        writer.rollbackTo(start);
+                    }
                 }
-                switch (frame) {
-                    case RowFrameReader.Row row -> {
-                        writer.append(reorder(row.values(), positions, writer.columns().size()));
-                        if (++rowsSinceFlush >= FLUSH_ROWS || writer.pendingBytes() - bytesAtFlush >= FLUSH_BYTES) {
-                            writer.flush();
-                            rowsSinceFlush = 0;
-                            bytesAtFlush = writer.pendingBytes();
-                        }
+            });
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("table_name", table);
+            out.put("rows", rows);
+            Json.respond(ctx, 200, out);
+        } finally {
+            session.lock().unlock();
+        }
+    }
+
+    /** Reads frames until the commit frame; returns the unit's rows. */
+    private static long append(RowFrameReader reader, TableWriter writer, long start, String table) throws IOException {
+        int[] positions = positions(reader.schema(), writer.columns());
+        Map<Long, Long> marks = new HashMap<>();
+        marks.put(reader.startPosition(), start);
+        int rowsSinceFlush = 0;
+        long bytesAtFlush = writer.pendingBytes();
+        while (true) {
+            RowFrameReader.Frame frame;
+            try {
+                frame = reader.next();
+            } catch (EOFException e) {
+                throw new ApiError(400, "ingest_stream_broken", "The row stream for " + table
+                        + " ended before its commit; nothing of it was committed.");
+            }
+            switch (frame) {
+                case RowFrameReader.Row row -> {
+                    writer.append(reorder(row.values(), positions, writer.columns().size()));
+                    if (++rowsSinceFlush >= FLUSH_ROWS || writer.pendingBytes() - bytesAtFlush >= FLUSH_BYTES) {
+                        writer.flush();
+                        rowsSinceFlush = 0;
+                        bytesAtFlush = writer.pendingBytes();
                     }
-                    case RowFrameReader.Mark mark -> marks.put(mark.position(), writer.mark());
-                    case RowFrameReader.Rollback rollback -> writer.rollbackTo(mark(marks, rollback.position(), table));
-                    case RowFrameReader.Commit commit -> {
-                        long pending = writer.pendingRows();
-                        if (pending != commit.rows()) {
-                            writer.abort();
-                            throw new IngestException("Row stream for " + table + " sent " + commit.rows()
-                                    + " rows but the server received " + pending + "; nothing was committed.");
-                        }
-                        writer.commit();
-                        long written = writer.sync();
-                        scope.lake().written().accept(table);
-                        Map<String, Object> out = new LinkedHashMap<>();
-                        out.put("table_name", table);
-                        out.put("rows", written);
-                        Json.respond(ctx, 200, out);
-                        return;
+                }
+                case RowFrameReader.Mark mark -> marks.put(mark.position(), writer.mark());
+                case RowFrameReader.Rollback rollback -> writer.rollbackTo(mark(marks, rollback.position(), table));
+                case RowFrameReader.Commit commit -> {
+                    long pending = writer.pendingRows();
+                    if (pending != commit.rows()) {
+                        throw new IngestException("Row stream for " + table + " sent " + commit.rows()
+                                + " rows but the server received " + pending + "; nothing was committed.");
                     }
+                    return pending;
                 }
             }
         }
+    }
+
+    /** Waits until the writer's commits are snapshots; answers the rows it made durable. */
+    public void sync(Context ctx) {
+        Scope scope = Scope.of(ctx, lake);
+        String table = Names.table(ctx.pathParam("name"));
+        WriterSessions.Session session = sessions.get(ctx.pathParam("writer"), scope, table);
+        session.lock().lock();
+        long durable;
+        try {
+            durable = session.call(() -> session.writer().sync());
+        } finally {
+            session.lock().unlock();
+        }
+        Json.respond(ctx, 200, Map.of("table_name", table, "rows", durable));
+    }
+
+    /** Closes the writer: waits for its commits, drops rows not committed, compacts small files. */
+    public void close(Context ctx) {
+        Scope scope = Scope.of(ctx, lake);
+        String table = Names.table(ctx.pathParam("name"));
+        String id = ctx.pathParam("writer");
+        long durable = sessions.close(sessions.get(id, scope, table), id);
+        scope.lake().written().accept(table);
+        Json.respond(ctx, 200, Map.of("table_name", table, "rows", durable));
     }
 
     private static long mark(Map<Long, Long> marks, long position, String table) {

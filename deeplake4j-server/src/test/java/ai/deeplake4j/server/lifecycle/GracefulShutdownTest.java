@@ -55,10 +55,9 @@ class GracefulShutdownTest {
         assertEquals(503, new RawHttp(server.url()).send("GET", "/workspaces/default/tables", server.token("acme"), null).status());
         assertTrue(closing.isAlive(), "shutdown waits for the stream");
 
-        writer.commit();
-        assertEquals(1000, writer.sync());
-        writer.close();
+        writer.commit(); // the server reads the commit frame, commits, answers; then shutdown goes on
         closing.join(30_000);
+        assertTrue(!closing.isAlive(), "shutdown finished once the stream was done");
         transport.close();
 
         try (EmbeddedClient embedded = EmbeddedClient.open(lake, "acme", "default")) {
