@@ -33,6 +33,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * Markdown table for BENCHMARKS.md.
  *
  * <p>Usage: {@code bin/bench server [ROWS] [CLIENTS] [SECONDS]} (defaults 100,000, 32, 20).
+ * System properties for experiments: {@code deeplake4j.benchSql} (the measured statement),
+ * {@code deeplake4j.queryThreads} (server permits), {@code deeplake4j.duckdbThreads} (DuckDB
+ * threads of the served workspace), {@code deeplake4j.skipIngest} (no embedded ingest),
+ * {@code deeplake4j.ownHttpClients} (one HTTP client per client thread).
  */
 public final class ServerBench {
 
