@@ -71,6 +71,19 @@ class SecurityTest {
     }
 
     @Test
+    void anotherOrganizationCannotUseARemoteWriterEvenWithItsId() {
+        RawHttp.Reply opened = http.send("POST", "/workspaces/default/tables/streamed/writer", server.token("acme"),
+                "{\"table_schema\":{\"id\":\"INT64\"}}");
+        assertEquals(200, opened.status(), opened.body());
+        String writer = "/workspaces/default/tables/streamed/writer/" + opened.json().get("writer_id").asText();
+        RawHttp.Reply stolen = http.send("POST", writer + "/sync", server.token("rival"), null);
+        assertEquals(404, stolen.status());
+        assertEquals("ingest_writer_not_found", stolen.json().get("code").asText());
+        assertEquals(404, http.send("DELETE", writer, server.token("rival"), null).status());
+        assertEquals(200, http.send("DELETE", writer, server.token("acme"), null).status());
+    }
+
+    @Test
     void orgHeaderCannotSelectAnOrganizationTheTokenDoesNotGrant() {
         RawHttp.Reply r = http.send("GET", "/workspaces/default/tables", server.token("rival"),
                 java.net.http.HttpRequest.BodyPublishers.noBody(), "acme");
