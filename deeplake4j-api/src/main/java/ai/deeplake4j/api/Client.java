@@ -118,6 +118,24 @@ public interface Client extends AutoCloseable {
         throw new ManagedServiceException("dropIndex is not supported by this client");
     }
 
+    /**
+     * Opens a table for training and versioning at its current version.
+     *
+     * @throws ai.deeplake4j.api.error.TableException unknown table
+     */
+    default ai.deeplake4j.api.dataset.Dataset openTable(String table) {
+        throw new ManagedServiceException("openTable is not supported by this client");
+    }
+
+    /**
+     * Opens a table at a version: a version id ({@link ai.deeplake4j.api.dataset.Version#id()}) or a tag.
+     *
+     * @throws ai.deeplake4j.api.error.TableException unknown table, version or tag
+     */
+    default ai.deeplake4j.api.dataset.Dataset openTable(String table, String versionOrTag) {
+        throw new ManagedServiceException("openTable is not supported by this client");
+    }
+
     /** Releases the lake or the connections; further calls fail. */
     @Override
     void close();

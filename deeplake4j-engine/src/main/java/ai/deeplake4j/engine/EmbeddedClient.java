@@ -154,6 +154,20 @@ public final class EmbeddedClient implements Client {
         search.dropIndex(Names.table(table), column);
     }
 
+    @Override
+    public ai.deeplake4j.api.dataset.Dataset openTable(String table) {
+        checkOpen();
+        LakeTable t = engine.table(Names.table(table));
+        return ai.deeplake4j.engine.dataset.LakeDataset.open(engine, t, t.snapshotId());
+    }
+
+    @Override
+    public ai.deeplake4j.api.dataset.Dataset openTable(String table, String versionOrTag) {
+        checkOpen();
+        LakeTable t = engine.table(Names.table(table));
+        return ai.deeplake4j.engine.dataset.LakeDataset.open(engine, t, ai.deeplake4j.engine.dataset.Versions.resolve(t, versionOrTag));
+    }
+
     private void checkOpen() {
         if (closed.get()) {
             throw new ManagedServiceException("This client is closed.");

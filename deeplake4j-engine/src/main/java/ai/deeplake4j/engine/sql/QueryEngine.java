@@ -269,7 +269,7 @@ public final class QueryEngine implements AutoCloseable {
     /**
      * Compacts the table's small data files in the background when there are many (after ingests
      * and INSERTs). The write that triggered it has already committed, so a failure here is only
-     * logged; one compaction per table is queued at a time.
+     * logged; at most one pass per table waits in the queue.
      */
     public void compactIfNeeded(String table) {
         String key = table.toLowerCase(Locale.ROOT);
@@ -277,6 +277,7 @@ public final class QueryEngine implements AutoCloseable {
             return;
         }
         maintenance.submit(() -> {
+            compacting.remove(key); // a write arriving while this runs queues another pass
             try {
                 LakeTable t = table(table).refresh();
                 if (Compaction.needed(t)) {
@@ -286,8 +287,6 @@ public final class QueryEngine implements AutoCloseable {
                 }
             } catch (SQLException | RuntimeException e) {
                 org.slf4j.LoggerFactory.getLogger(QueryEngine.class).warn("Compaction of table {} failed: {}", table, e.getMessage());
-            } finally {
-                compacting.remove(key);
             }
         });
     }

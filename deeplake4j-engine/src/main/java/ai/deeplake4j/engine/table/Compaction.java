@@ -55,6 +55,7 @@ public final class Compaction {
                     table.scanSql(bin.stream().map(DataFile::location).toList(), true, false));
             try {
                 RewriteFiles rewrite = table.iceberg().newRewrite().validateFromSnapshot(snapshot);
+                rewrite.set(LakeTableWriter.MESSAGE, "compaction of " + bin.size() + " small data files");
                 bin.forEach(rewrite::deleteFile);
                 if (merged != null) {
                     rewrite.addFile(merged);

@@ -39,6 +39,8 @@ import org.duckdb.DuckDBConnection;
  */
 public final class LakeTableWriter implements TableWriter {
     static final int MAX_IN_FLIGHT = 2;
+    /** Snapshot summary property holding a commit message. */
+    public static final String MESSAGE = "deeplake4j.message";
     private static final String STAGING_SCHEMA = "dl_staging";
     private static final AtomicInteger WRITER_IDS = new AtomicInteger();
 
@@ -54,6 +56,7 @@ public final class LakeTableWriter implements TableWriter {
     private final ThreadPoolExecutor committer;
     private final Deque<Future<?>> inFlight = new ArrayDeque<>();
     private final List<DataFile> ready = new ArrayList<>();
+    private String readyMessage;
     private final AtomicReference<RuntimeException> failure = new AtomicReference<>();
     private final AtomicLong committedRows = new AtomicLong();
     private int stagingCount;
@@ -232,6 +235,14 @@ public final class LakeTableWriter implements TableWriter {
 
     @Override
     public void commit() {
+        commit(null);
+    }
+
+    /**
+     * {@link #commit()} with a message recorded in the snapshot summary under {@value #MESSAGE}
+     * (when commits are grouped into one snapshot, the last message wins).
+     */
+    public void commit(String message) {
         rethrowFailure();
         if (pendingRows() == 0) {
             return;
@@ -250,11 +261,11 @@ public final class LakeTableWriter implements TableWriter {
         while (inFlight.size() >= MAX_IN_FLIGHT) {
             await(inFlight.pollFirst());
         }
-        inFlight.addLast(committer.submit(() -> writeAndCommit(full)));
+        inFlight.addLast(committer.submit(() -> writeAndCommit(full, message)));
     }
 
     /** Committer thread: one data file from a staging table, then one snapshot for all files ready. */
-    private void writeAndCommit(String stagingTable) {
+    private void writeAndCommit(String stagingTable, String message) {
         try {
             if (failure.get() != null) {
                 return;
@@ -270,6 +281,9 @@ public final class LakeTableWriter implements TableWriter {
             if (file != null) {
                 synchronized (ready) {
                     ready.add(file);
+                    if (message != null) {
+                        readyMessage = message;
+                    }
                 }
             }
             if (committer.getQueue().isEmpty()) {
@@ -290,9 +304,12 @@ public final class LakeTableWriter implements TableWriter {
 
     private void commitReady() {
         List<DataFile> files;
+        String message;
         synchronized (ready) {
             files = new ArrayList<>(ready);
             ready.clear();
+            message = readyMessage;
+            readyMessage = null;
         }
         if (files.isEmpty()) {
             return;
@@ -303,6 +320,9 @@ public final class LakeTableWriter implements TableWriter {
         }
         try {
             AppendFiles append = table.iceberg().newAppend();
+            if (message != null) {
+                append.set(MESSAGE, message);
+            }
             long rows = 0;
             for (DataFile f : files) {
                 append.appendFile(f);

@@ -26,7 +26,9 @@ public final class Normalizers {
 
     /** The built-in normalizers. */
     public static Normalizers defaults() {
-        return new Normalizers(List.of(new TextNormalizer()), new BinaryNormalizer());
+        return new Normalizers(List.of(new TextNormalizer(), new ai.deeplake4j.ingest.image.ImageNormalizer(),
+                new ai.deeplake4j.ingest.pdf.PdfNormalizer(), new ai.deeplake4j.ingest.video.VideoNormalizer()),
+                new BinaryNormalizer());
     }
 
     public Normalizer forFile(Path path) {
