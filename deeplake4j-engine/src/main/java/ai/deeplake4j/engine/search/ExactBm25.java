@@ -1,10 +1,10 @@
 package ai.deeplake4j.engine.search;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
+import java.util.stream.IntStream;
 import org.apache.lucene.util.SmallFloat;
 
 /**
@@ -49,43 +49,65 @@ public final class ExactBm25 {
 
     /**
      * The BM25 score of every row for {@code query}, in row order (0 for rows sharing no term).
+     * One pass over the rows (analyzed in parallel) keeps only each row's length and its counts of
+     * the query's terms, so memory stays O(rows) whatever the vocabulary.
      */
     public double[] scoreAll(String query, List<TextRow> rows) {
         List<String> queryTerms = tokenizer.terms(query);
-        List<Map<String, Integer>> freqs = new ArrayList<>(rows.size());
-        int[] lengths = new int[rows.size()];
-        Map<String, Integer> docFreq = new HashMap<>();
+        Map<String, Integer> slot = new HashMap<>();
+        for (String t : queryTerms) {
+            slot.putIfAbsent(t, slot.size());
+        }
+        int n = rows.size();
+        int[] lengths = new int[n];
+        int[][] counts = new int[n][];
+        IntStream.range(0, n).parallel().forEach(i -> {
+            List<String> terms = tokenizer.terms(rows.get(i).text());
+            lengths[i] = terms.size();
+            int[] c = null;
+            for (String t : terms) {
+                Integer j = slot.get(t);
+                if (j != null) {
+                    if (c == null) {
+                        c = new int[slot.size()];
+                    }
+                    c[j]++;
+                }
+            }
+            counts[i] = c;
+        });
         long docCount = 0;
         long totalLength = 0;
-        for (int i = 0; i < rows.size(); i++) {
-            List<String> terms = tokenizer.terms(rows.get(i).text());
-            Map<String, Integer> f = new HashMap<>();
-            for (String t : terms) {
-                f.merge(t, 1, Integer::sum);
-            }
-            for (String t : f.keySet()) {
-                docFreq.merge(t, 1, Integer::sum);
-            }
-            freqs.add(f);
-            lengths[i] = terms.size();
-            if (!terms.isEmpty()) {
+        long[] docFreq = new long[slot.size()];
+        for (int i = 0; i < n; i++) {
+            if (lengths[i] > 0) {
                 docCount++;
-                totalLength += terms.size();
+                totalLength += lengths[i];
+            }
+            if (counts[i] != null) {
+                for (int j = 0; j < docFreq.length; j++) {
+                    docFreq[j] += counts[i][j] > 0 ? 1 : 0;
+                }
             }
         }
-        double[] scores = new double[rows.size()];
+        double[] scores = new double[n];
         if (docCount == 0) {
             return scores;
         }
         double avgdl = (double) totalLength / docCount;
-        for (int i = 0; i < rows.size(); i++) {
+        double[] idf = new double[docFreq.length];
+        for (int j = 0; j < idf.length; j++) {
+            idf[j] = bm25.idf(docCount, docFreq[j]);
+        }
+        for (int i = 0; i < n; i++) {
+            if (counts[i] == null) {
+                continue;
+            }
             double dl = lengthMode == LengthMode.LUCENE ? SmallFloat.byte4ToInt(SmallFloat.intToByte4(lengths[i])) : lengths[i];
             double s = 0;
             for (String t : queryTerms) {
-                Integer f = freqs.get(i).get(t);
-                if (f != null) {
-                    s += bm25.termScore(bm25.idf(docCount, docFreq.get(t)), f, dl, avgdl);
-                }
+                int j = slot.get(t);
+                s += bm25.termScore(idf[j], counts[i][j], dl, avgdl);
             }
             scores[i] = s;
         }

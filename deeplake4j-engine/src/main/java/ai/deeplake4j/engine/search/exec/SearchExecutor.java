@@ -52,6 +52,7 @@ public final class SearchExecutor {
     private final IndexMaintenance maintenance;
     private final Map<String, Changes> changesCache = new ConcurrentHashMap<>();
 
+    /** @param maintenance brings indexes up to date when a search finds them behind */
     public SearchExecutor(IndexMaintenance maintenance) {
         this.maintenance = maintenance;
     }

@@ -39,6 +39,7 @@ public final class SearchRewriter {
 
     private final SearchContext context;
 
+    /** @param context tables, indexes and score relations of the engine */
     public SearchRewriter(SearchContext context) {
         this.context = context;
     }
