@@ -14,7 +14,7 @@ import java.util.Map;
  * and read by {@link HuggingFaceParquet}.
  *
  * <pre>{@code
- * client.ingest("mnist", Map.of("_huggingface", List.of("ylecun/mnist"), "_split", List.of("test")), null);
+ * client.ingest("mnist", Map.of("_huggingface", List.of("ylecun/mnist"), "_split", List.of("test")));
  * }</pre>
  */
 public final class HuggingFaceSource implements DatasetSource {
