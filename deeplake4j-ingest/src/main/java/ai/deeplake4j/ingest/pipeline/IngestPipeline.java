@@ -31,8 +31,10 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * bounded pool, appends rows to a {@link TableWriter}, flushes every {@code flush_every} rows and
  * commits every {@code commit_every} rows and at the end.
  *
- * <p>Dispatch (ARCHITECTURE 2.1): a format wins; else {@code {"_huggingface": name}}; else columns
- * typed FILE hold file paths; else column data. For files, commits fall on file boundaries (once
+ * <p>Dispatch (ARCHITECTURE 2.1): a format wins; else a data key of a {@link DatasetSource} such as
+ * {@code {"_huggingface": name}} (sources come from {@link ServiceLoader}: deeplake4j-formats
+ * registers the Hugging Face one), read as a format; else columns typed FILE hold file paths; else
+ * column data. A format's image columns get thumbnails like image files. For files, commits fall on file boundaries (once
  * {@code commit_every} rows or {@value #COMMIT_BYTES} bytes are pending), so a failing file
  * never leaves part of itself committed; earlier commits always stay.
  */
