@@ -22,6 +22,23 @@ final class Stopwatch {
         return runs % 2 == 1 ? ms[runs / 2] : (ms[runs / 2 - 1] + ms[runs / 2]) / 2;
     }
 
+    /** CPU seconds this process has used so far (all threads, DuckDB's native threads included). */
+    static double processCpuSeconds() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime() / 1e9;
+    }
+
+    /** Wall and CPU seconds of one call. */
+    record Timing(double wall, double cpu) {
+    }
+
+    static Timing timed(Runnable call) {
+        double cpu = processCpuSeconds();
+        long t = System.nanoTime();
+        call.run();
+        return new Timing((System.nanoTime() - t) / 1e9, processCpuSeconds() - cpu);
+    }
+
     /** Seconds taken by one call. */
     static double seconds(Runnable call) {
         long t = System.nanoTime();

@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** The {@code deeplake4j} command. */
 @Command(name = "deeplake4j", mixinStandardHelpOptions = true, version = "deeplake4j 0.1.0",
         description = "Ingest files and column data into Deeplake tables, query and search them.",
-        subcommands = {IngestCommand.class, QueryCommand.class, TablesCommand.class, DescribeCommand.class, DropCommand.class})
+        subcommands = {IngestCommand.class, QueryCommand.class, TablesCommand.class, DescribeCommand.class, DropCommand.class,
+                ServeCommand.class, TokenCommand.class})
 public final class Main implements Runnable {
     @Override
     public void run() {

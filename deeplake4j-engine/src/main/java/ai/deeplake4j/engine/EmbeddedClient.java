@@ -2,13 +2,13 @@ package ai.deeplake4j.engine;
 
 import ai.deeplake4j.api.Client;
 import ai.deeplake4j.api.ClientConfig;
-import ai.deeplake4j.api.error.IngestException;
 import ai.deeplake4j.api.error.ManagedServiceException;
 import ai.deeplake4j.api.ingest.IngestOptions;
 import ai.deeplake4j.api.ingest.IngestResult;
 import ai.deeplake4j.api.schema.TableInfo;
 import ai.deeplake4j.engine.lake.Lake;
 import ai.deeplake4j.engine.lake.Names;
+import ai.deeplake4j.engine.search.lake.SearchLayer;
 import ai.deeplake4j.engine.sql.QueryEngine;
 import ai.deeplake4j.engine.table.LakeTable;
 import ai.deeplake4j.ingest.normalize.Normalizers;
@@ -37,12 +37,14 @@ public final class EmbeddedClient implements Client {
     private final Lake lake;
     private final boolean ownsLake;
     private final QueryEngine engine;
+    private final SearchLayer search;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private EmbeddedClient(Lake lake, boolean ownsLake, String org, String workspace) {
         this.lake = lake;
         this.ownsLake = ownsLake;
         this.engine = new QueryEngine(lake, Lake.namespace(org, workspace), workspace);
+        this.search = SearchLayer.install(engine);
     }
 
     /** Opens the lake at {@code dir} (created if missing), workspace {@code default}. */
@@ -80,16 +82,16 @@ public final class EmbeddedClient implements Client {
     public IngestResult ingest(String table, Map<String, ? extends List<?>> data, IngestOptions options) {
         checkOpen();
         Names.table(table);
-        if (!options.index().isEmpty()) {
-            throw new IngestException("The index option is not available in this build; ingest without it.");
-        }
+        IngestOptions opts = options == null ? IngestOptions.defaults() : options;
         IngestResult result;
         try {
-            result = new IngestPipeline(engine.store(), Normalizers.defaults()).ingest(table, data, options == null ? IngestOptions.defaults() : options);
+            result = new IngestPipeline(engine.store(), Normalizers.defaults()).ingest(table, data, opts);
         } finally {
             engine.reloadTableNames();
         }
         engine.compactIfNeeded(table);
+        // D5: the requested indexes are built (or brought up to date) after the rows are committed.
+        opts.index().forEach((column, type) -> search.createIndex(table, column, type, true));
         return result;
     }
 
@@ -114,6 +116,7 @@ public final class EmbeddedClient implements Client {
             }
             throw engine.notFound(table);
         }
+        search.tableDropped(table);
         lake.drop(engine.namespace(), table);
         engine.dropView(table);
     }
@@ -122,7 +125,33 @@ public final class EmbeddedClient implements Client {
     public TableInfo describeTable(String table) {
         checkOpen();
         LakeTable t = engine.table(Names.table(table));
-        return new TableInfo(t.name(), engine.store().datasetPath(t.name()), t.schema().columns(), t.rowCount(), t.snapshotId());
+        return new TableInfo(t.name(), engine.store().datasetPath(t.name()), search.withIndexes(t.name(), t.schema().columns()),
+                t.rowCount(), t.snapshotId());
+    }
+
+    /**
+     * Creates the search index of a column and fills it (ARCHITECTURE D2, 2.3): {@code bm25} for TEXT,
+     * {@code clustered} for EMBEDDING, {@code pooled_quantized} for EMBEDDING_2D by default. Creating
+     * the index a column already has brings it up to date.
+     *
+     * @throws ai.deeplake4j.api.error.TableException unknown table or column, unknown index type, or a
+     *                                                different index already on the column
+     */
+    @Override
+    public void createIndex(String table, String column, String indexType) {
+        checkOpen();
+        search.createIndex(Names.table(table), column, indexType, true);
+    }
+
+    /**
+     * Drops the index of a column; queries then use the exact routes.
+     *
+     * @throws ai.deeplake4j.api.error.TableException unknown table, or the column has no index
+     */
+    @Override
+    public void dropIndex(String table, String column) {
+        checkOpen();
+        search.dropIndex(Names.table(table), column);
     }
 
     @Override
@@ -148,6 +177,7 @@ public final class EmbeddedClient implements Client {
     @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {
+            search.close();
             engine.close();
             if (ownsLake) {
                 lake.close();

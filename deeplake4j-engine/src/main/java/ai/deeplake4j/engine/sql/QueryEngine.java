@@ -53,6 +53,7 @@ public final class QueryEngine implements AutoCloseable {
     private final DmlExecutor dml;
     private volatile Map<String, String> knownTables = Map.of();
     private volatile IndexDdlHandler indexDdl = IndexDdlHandler.NONE;
+    private volatile SearchHandler search = SearchHandler.NONE;
     private final Set<String> compacting = ConcurrentHashMap.newKeySet();
     private final java.util.concurrent.ExecutorService maintenance = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "deeplake4j-maintenance");
@@ -104,6 +105,11 @@ public final class QueryEngine implements AutoCloseable {
         this.indexDdl = handler;
     }
 
+    /** Installs the handler of queries using {@code <#>} and {@code @>} (the search layer). */
+    public void setSearchHandler(SearchHandler handler) {
+        this.search = handler;
+    }
+
     /** A new connection to this workspace's database; the caller closes it. */
     public DuckDBConnection newConnection() {
         try {
@@ -151,6 +157,10 @@ public final class QueryEngine implements AutoCloseable {
 
     private List<Map<String, Object>> query(String sql, List<Token> tokens) {
         refreshViews(tokens);
+        List<Map<String, Object>> searched = search.execute(tokens);
+        if (searched != null) {
+            return searched;
+        }
         try {
             return select(sql);
         } catch (TableException missing) {

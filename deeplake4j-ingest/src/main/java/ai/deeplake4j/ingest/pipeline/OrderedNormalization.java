@@ -13,21 +13,27 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Normalizes files on a bounded pool and hands their rows back in input order. At most
- * {@code workers + 1} files are in flight, and each holds at most {@value #ROWS_PER_FILE} rows
- * in memory: a worker blocks when its file's queue is full, so a 300-page PDF streams.
+ * {@code workers + 1} files are in flight; each holds at most {@value #ROWS_PER_FILE} rows and
+ * {@value #BYTES_PER_FILE} bytes (video segments are megabytes each): a worker blocks when either
+ * bound is reached, so a 300-page PDF or a long video streams. The byte bound is per file, not
+ * shared: a shared one could fill up with later files' rows while the consumer waits for the
+ * file it is on.
  */
 final class OrderedNormalization implements AutoCloseable {
     static final int ROWS_PER_FILE = 16;
+    static final int BYTES_PER_FILE = 32 << 20;
 
     /** What a worker puts in a file's queue. */
     sealed interface Item permits Row, End, Failure {
     }
 
-    record Row(Map<String, Object> values) implements Item {
+    /** A row and the bytes of the budget it holds until the consumer takes it. */
+    record Row(Map<String, Object> values, int bytes) implements Item {
     }
 
     record End() implements Item {
@@ -37,9 +43,13 @@ final class OrderedNormalization implements AutoCloseable {
     }
 
     /** A file being normalized: its queue of rows, ending with {@link End} or {@link Failure}. */
-    record Job(SourceFile file, int inputIndex, BlockingQueue<Item> rows, Future<?> task) {
+    record Job(SourceFile file, int inputIndex, BlockingQueue<Item> rows, Semaphore budget, Future<?> task) {
         Item next() throws InterruptedException {
-            return rows.take();
+            Item item = rows.take();
+            if (item instanceof Row r) {
+                budget.release(r.bytes());
+            }
+            return item;
         }
     }
 
@@ -75,9 +85,14 @@ final class OrderedNormalization implements AutoCloseable {
 
     private Job start(Pending p) {
         BlockingQueue<Item> queue = new ArrayBlockingQueue<>(ROWS_PER_FILE);
+        Semaphore budget = new Semaphore(BYTES_PER_FILE);
         Future<?> task = pool.submit(() -> {
             try {
-                p.normalizer().normalize(p.file(), context, row -> put(queue, new Row(row)));
+                p.normalizer().normalize(p.file(), context, row -> {
+                    int bytes = (int) Math.min(BYTES_PER_FILE, size(row));
+                    acquire(budget, bytes);
+                    put(queue, new Row(row, bytes));
+                });
                 put(queue, new End());
             } catch (Interrupted e) {
                 // the consumer stopped; nobody reads this queue any more
@@ -89,7 +104,24 @@ final class OrderedNormalization implements AutoCloseable {
                 }
             }
         });
-        return new Job(p.file(), p.inputIndex(), queue, task);
+        return new Job(p.file(), p.inputIndex(), queue, budget, task);
+    }
+
+    private static long size(Map<String, Object> row) {
+        long n = 0;
+        for (Object v : row.values()) {
+            n += Values.sizeOf(v);
+        }
+        return n;
+    }
+
+    private static void acquire(Semaphore budget, int bytes) {
+        try {
+            budget.acquire(bytes);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new Interrupted();
+        }
     }
 
     private static void put(BlockingQueue<Item> queue, Item item) {

@@ -1,0 +1,50 @@
+package ai.deeplake4j.cli;
+
+import ai.deeplake4j.api.ClientConfig;
+import ai.deeplake4j.server.DeeplakeServer;
+import ai.deeplake4j.server.ServerConfig;
+import ai.deeplake4j.server.auth.ServerSecret;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code deeplake4j serve}: the REST service over a lake, until SIGTERM or Ctrl-C (graceful). */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = "Serve a lake over the Deeplake REST API. Tokens: 'deeplake4j token create --org ORG' on the same lake.")
+final class ServeCommand implements Callable<Integer> {
+    @Option(names = "--lake", paramLabel = "DIR", description = "Lake directory (default: $DEEPLAKE4J_HOME, else ./deeplake-data).")
+    Path lake;
+
+    @Option(names = "--host", paramLabel = "HOST", defaultValue = "127.0.0.1", description = "Interface to bind (default: ${DEFAULT-VALUE}; 0.0.0.0 for all).")
+    String host;
+
+    @Option(names = "--port", paramLabel = "N", defaultValue = "" + ServerConfig.DEFAULT_PORT, description = "Port (default: ${DEFAULT-VALUE}; 0 picks a free one).")
+    int port;
+
+    @Option(names = "--rsa-public-key", paramLabel = "PEM", description = "Also accept RS256 tokens signed by this key's private key.")
+    Path rsaPublicKey;
+
+    @Option(names = "--max-body-bytes", paramLabel = "N", defaultValue = "16777216", description = "Largest JSON request body; larger gets 413 (default: ${DEFAULT-VALUE}).")
+    long maxBodyBytes;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        Path dir = lake != null ? lake : ClientConfig.fromEnvironment().lake();
+        ServerConfig.Builder config = ServerConfig.builder(dir).host(host).port(port).maxBodyBytes(maxBodyBytes)
+                .hmacSecret(ServerSecret.loadOrCreate(dir));
+        if (rsaPublicKey != null) {
+            config.rsaPublicKey(ServerSecret.readRsaPublicKey(rsaPublicKey));
+        }
+        DeeplakeServer server = DeeplakeServer.start(config.build());
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            stopped.countDown();
+        }, "deeplake4j-serve-shutdown"));
+        System.out.println("deeplake4j serving " + dir.toAbsolutePath() + " on " + server.url());
+        stopped.await();
+        return 0;
+    }
+}

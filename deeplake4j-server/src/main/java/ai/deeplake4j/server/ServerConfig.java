@@ -1,0 +1,102 @@
+package ai.deeplake4j.server;
+
+import java.nio.file.Path;
+import java.security.interfaces.RSAPublicKey;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How a {@link DeeplakeServer} runs. Build with {@link #builder(Path)}; immutable.
+ *
+ * @param host             interface to bind (default {@code 127.0.0.1}; {@code 0.0.0.0} for all)
+ * @param port             TCP port (default 8420; 0 picks a free one)
+ * @param lake             the lake directory served
+ * @param hmacSecret       HS256 secret (at least 32 bytes) or null; see {@link ai.deeplake4j.server.auth.ServerSecret}
+ * @param rsaPublicKey     RS256 public key or null; at least one of the two is required
+ * @param maxBodyBytes     largest JSON request body; larger gets 413 (default 16 MiB)
+ * @param maxValueBytes    largest single value in a remote-ingest row stream (default 512 MiB)
+ * @param queryTimeout     default query timeout when a request gives no {@code timeout_ms} (60 s)
+ * @param maxQueryTimeout  cap on {@code timeout_ms} (default 10 min)
+ * @param shutdownTimeout  how long shutdown waits for requests in progress (default 30 s)
+ * @param idleTimeout      how long a connection may stay silent, e.g. a slow ingest stream (default 5 min)
+ * @param queryThreads     statements run at once; more wait their turn, which keeps DuckDB from
+ *                         oversubscribing the cores (default 2 x cores)
+ */
+public record ServerConfig(String host, int port, Path lake, byte[] hmacSecret, RSAPublicKey rsaPublicKey,
+                           long maxBodyBytes, long maxValueBytes, Duration queryTimeout, Duration maxQueryTimeout,
+                           Duration shutdownTimeout, Duration idleTimeout, int queryThreads) {
+
+    public static final int DEFAULT_PORT = 8420;
+
+    public ServerConfig {
+        Objects.requireNonNull(host, "host");
+        Objects.requireNonNull(lake, "lake");
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("port must be 0..65535, got " + port);
+        }
+        if (hmacSecret == null && rsaPublicKey == null) {
+            throw new IllegalArgumentException("Configure an HS256 secret or an RS256 public key to verify tokens.");
+        }
+        if (hmacSecret != null && hmacSecret.length < 32) {
+            throw new IllegalArgumentException("HS256 secret must be at least 32 bytes, got " + hmacSecret.length);
+        }
+        if (queryThreads <= 0) {
+            throw new IllegalArgumentException("queryThreads must be > 0, got " + queryThreads);
+        }
+        if (maxBodyBytes <= 0 || maxValueBytes <= 0) {
+            throw new IllegalArgumentException("maxBodyBytes and maxValueBytes must be > 0");
+        }
+    }
+
+    /** Defaults on {@code lake}; a secret or key must still be set. */
+    public static Builder builder(Path lake) {
+        return new Builder(lake);
+    }
+
+    /** Mutable builder of {@link ServerConfig}. */
+    public static final class Builder {
+        private final Path lake;
+        private String host = "127.0.0.1";
+        private int port = DEFAULT_PORT;
+        private byte[] hmacSecret;
+        private RSAPublicKey rsaPublicKey;
+        private long maxBodyBytes = 16L << 20;
+        private long maxValueBytes = 512L << 20;
+        private Duration queryTimeout = Duration.ofSeconds(60);
+        private Duration maxQueryTimeout = Duration.ofMinutes(10);
+        private Duration shutdownTimeout = Duration.ofSeconds(30);
+        private Duration idleTimeout = Duration.ofMinutes(5);
+        private int queryThreads = 2 * Runtime.getRuntime().availableProcessors();
+
+        private Builder(Path lake) {
+            this.lake = lake;
+        }
+
+        public Builder host(String host) { this.host = host; return this; }
+
+        public Builder port(int port) { this.port = port; return this; }
+
+        public Builder hmacSecret(byte[] secret) { this.hmacSecret = secret == null ? null : secret.clone(); return this; }
+
+        public Builder rsaPublicKey(RSAPublicKey key) { this.rsaPublicKey = key; return this; }
+
+        public Builder maxBodyBytes(long bytes) { this.maxBodyBytes = bytes; return this; }
+
+        public Builder maxValueBytes(long bytes) { this.maxValueBytes = bytes; return this; }
+
+        public Builder queryTimeout(Duration timeout) { this.queryTimeout = timeout; return this; }
+
+        public Builder maxQueryTimeout(Duration timeout) { this.maxQueryTimeout = timeout; return this; }
+
+        public Builder shutdownTimeout(Duration timeout) { this.shutdownTimeout = timeout; return this; }
+
+        public Builder idleTimeout(Duration timeout) { this.idleTimeout = timeout; return this; }
+
+        public Builder queryThreads(int threads) { this.queryThreads = threads; return this; }
+
+        public ServerConfig build() {
+            return new ServerConfig(host, port, lake, hmacSecret, rsaPublicKey, maxBodyBytes, maxValueBytes,
+                    queryTimeout, maxQueryTimeout, shutdownTimeout, idleTimeout, queryThreads);
+        }
+    }
+}

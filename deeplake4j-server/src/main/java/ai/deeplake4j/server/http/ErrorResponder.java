@@ -1,0 +1,93 @@
+package ai.deeplake4j.server.http;
+
+import ai.deeplake4j.api.error.AuthException;
+import ai.deeplake4j.api.error.CredentialsException;
+import ai.deeplake4j.api.error.IngestException;
+import ai.deeplake4j.api.error.ManagedServiceException;
+import ai.deeplake4j.api.error.QueryException;
+import ai.deeplake4j.api.error.TableException;
+import ai.deeplake4j.api.error.TokenException;
+import ai.deeplake4j.api.error.WorkspaceException;
+import ai.deeplake4j.server.sql.SqlRefusedException;
+import io.javalin.http.Context;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns any exception of a handler into a status and a JSON body {@code {"message", "code"}}.
+ * Domain errors keep their message (it names what is at fault); anything unexpected is logged
+ * with an incident id and answered 500 with that id only, so no stack trace or internal detail
+ * reaches a client.
+ */
+public final class ErrorResponder {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ErrorResponder.class);
+
+    private ErrorResponder() {
+    }
+
+    /** Writes the error response for {@code e}. */
+    public static void respond(Exception e, Context ctx) {
+        ApiError error = toApiError(e);
+        if (error.status() >= 500) {
+            String incident = UUID.randomUUID().toString();
+            LOG.error("Request {} {} failed (incident {})", ctx.method(), ctx.path(), incident, e);
+            error = new ApiError(error.status(), error.code(), "Internal server error (incident " + incident
+                    + "). The server log has the details.");
+        }
+        respond(ctx, error);
+    }
+
+    /** Writes {@code error} as the response. */
+    public static void respond(Context ctx, ApiError error) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("message", error.getMessage());
+        body.put("code", error.code());
+        if (error.status() == 401) {
+            ctx.header("WWW-Authenticate", "Bearer");
+        }
+        Json.respond(ctx, error.status(), body);
+    }
+
+    /** The error code of a bare HTTP status. */
+    public static String httpCode(int status) {
+        return switch (status) {
+            case 404 -> "not_found";
+            case 405 -> "method_not_allowed";
+            case 413 -> "payload_too_large";
+            case 400 -> "bad_request";
+            default -> "http_" + status;
+        };
+    }
+
+    /** The status and code for an exception. */
+    public static ApiError toApiError(Throwable e) {
+        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        String lower = m.toLowerCase(Locale.ROOT);
+        boolean missing = lower.contains("not found") || lower.contains("does not exist") || lower.contains("no such")
+                || lower.contains("unknown table");
+        return switch (e) {
+            case ApiError a -> a;
+            case io.javalin.http.HttpResponseException h -> new ApiError(h.getStatus(), httpCode(h.getStatus()), m);
+            case SqlRefusedException s -> new ApiError(400, "sql_refused", m);
+            case TokenException t -> new ApiError(401, "invalid_token", m);
+            case AuthException a -> new ApiError(403, "forbidden", m);
+            case CredentialsException c -> new ApiError(403, "credentials_error", m);
+            case WorkspaceException w when lower.contains("already exists") -> new ApiError(409, "workspace_exists", m);
+            case WorkspaceException w -> new ApiError(missing ? 404 : 400, missing ? "workspace_not_found" : "workspace_error", m);
+            case TableException t when lower.contains("already exists") -> new ApiError(409, "table_exists", m);
+            case TableException t -> new ApiError(missing ? 404 : 400, missing ? "table_not_found" : "table_error", m);
+            case QueryException q when missing && (lower.contains("table") || lower.contains("catalog"))
+                    -> new ApiError(404, "table_not_found", m);
+            case QueryException q -> new ApiError(400, "query_error", m);
+            case IngestException i -> new ApiError(400, "ingest_error", m);
+            case ManagedServiceException x -> new ApiError(400, "bad_request", m);
+            case IllegalArgumentException x -> new ApiError(400, "bad_request", m);
+            default -> new ApiError(500, "internal", m);
+        };
+    }
+}

@@ -1,0 +1,98 @@
+package ai.deeplake4j.server.lake;
+
+import ai.deeplake4j.engine.EmbeddedClient;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+
+/**
+ * The {@link Lake} over the engine: one shared engine lake (catalog and files) and one
+ * {@link EmbeddedClient} per organization and workspace, opened on first use and kept. Each
+ * client has its own DuckDB database holding only its workspace's tables, so SQL of one
+ * organization cannot name another's tables. Thread-safe.
+ */
+public final class EngineLake implements Lake {
+
+    private record Key(String org, String workspace) {
+    }
+
+    private final ai.deeplake4j.engine.lake.Lake lake;
+    private final Map<Key, WorkspaceLake> open = new ConcurrentHashMap<>();
+
+    private EngineLake(ai.deeplake4j.engine.lake.Lake lake) {
+        this.lake = lake;
+    }
+
+    /** Opens (creating if needed) the lake directory. */
+    public static EngineLake open(Path dir) {
+        return new EngineLake(ai.deeplake4j.engine.lake.Lake.open(dir));
+    }
+
+    @Override
+    public WorkspaceLake workspace(String org, String workspace) {
+        return open.computeIfAbsent(new Key(org, workspace), k -> {
+            EmbeddedClient client = EmbeddedClient.on(lake, k.org(), k.workspace());
+            Path dir = lake.workspaceDir(ai.deeplake4j.engine.lake.Lake.namespace(k.org(), k.workspace()));
+            String url = dir.toUri().toString();
+            return new WorkspaceLake(client, client.engine().store(), url.endsWith("/") ? url.substring(0, url.length() - 1) : url,
+                    table -> {
+                        client.engine().reloadTableNames();
+                        client.engine().compactIfNeeded(table);
+                    });
+        });
+    }
+
+    @Override
+    public Set<String> organizations() {
+        return directories(lake.root().resolve("warehouse"));
+    }
+
+    @Override
+    public Set<String> workspaces(String org) {
+        Set<String> all = directories(lake.root().resolve("warehouse").resolve(org));
+        open.keySet().stream().filter(k -> k.org().equals(org)).map(Key::workspace).forEach(ws -> {
+            if (!workspace(org, ws).client().listTables().isEmpty()) {
+                all.add(ws);
+            }
+        });
+        return all;
+    }
+
+    @Override
+    public void dropWorkspace(String org, String workspace) {
+        WorkspaceLake ws = workspace(org, workspace);
+        for (String table : ws.client().listTables()) {
+            ws.client().dropTable(table, true);
+        }
+        WorkspaceLake closed = open.remove(new Key(org, workspace));
+        if (closed != null) {
+            closed.client().close();
+        }
+    }
+
+    private static Set<String> directories(Path dir) {
+        Set<String> names = new TreeSet<>();
+        if (!Files.isDirectory(dir)) {
+            return names;
+        }
+        try (Stream<Path> list = Files.list(dir)) {
+            list.filter(Files::isDirectory).map(p -> p.getFileName().toString()).forEach(names::add);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot list " + dir, e);
+        }
+        return names;
+    }
+
+    @Override
+    public void close() {
+        open.values().forEach(ws -> ws.client().close());
+        open.clear();
+        lake.close();
+    }
+}

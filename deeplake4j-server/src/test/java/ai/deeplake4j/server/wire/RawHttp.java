@@ -1,0 +1,55 @@
+package ai.deeplake4j.server.wire;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+/** Sends raw JSON text to a server and returns status and raw body, as a non-Java SDK would. */
+public final class RawHttp {
+
+    /** A response: status, raw body, parsed body (null when not JSON). */
+    public record Reply(int status, String body, JsonNode json) {
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final String base;
+
+    public RawHttp(String base) {
+        this.base = base;
+    }
+
+    public Reply send(String method, String path, String token, String body) {
+        return send(method, path, token, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body), null);
+    }
+
+    public Reply send(String method, String path, String token, HttpRequest.BodyPublisher body, String orgHeader) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).method(method, body)
+                .header("Content-Type", "application/json");
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        if (orgHeader != null) {
+            b.header("X-Activeloop-Org-Id", orgHeader);
+        }
+        try {
+            HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+            JsonNode json;
+            try {
+                json = JSON.readTree(r.body());
+            } catch (IOException notJson) {
+                json = null;
+            }
+            return new Reply(r.statusCode(), r.body(), json);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
