@@ -15,9 +15,13 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code deeplake4j ingest TABLE PATH...}: files (a directory means its files, recursively) into a table. */
+/**
+ * {@code deeplake4j ingest TABLE PATH...}: files (a directory means its files, recursively) into a
+ * table; or, with {@code --format}, a dataset layout (COCO, COCO panoptic, LeRobot, Hugging Face),
+ * where PATH is optional.
+ */
 @Command(name = "ingest", mixinStandardHelpOptions = true,
-        description = "Ingest files into TABLE (created if missing, appended to otherwise).")
+        description = "Ingest files, or a dataset with --format, into TABLE (created if missing, appended to otherwise).")
 final class IngestCommand implements Callable<Integer> {
     @Mixin
     LakeOptions lake;
@@ -25,8 +29,12 @@ final class IngestCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "TABLE", description = "Table name.")
     String table;
 
-    @Parameters(index = "1..*", arity = "1..*", paramLabel = "PATH", description = "Files or directories.")
-    List<Path> paths;
+    @Parameters(index = "1..*", arity = "0..*", paramLabel = "PATH",
+            description = "Files or directories (required without --format).")
+    List<Path> paths = new ArrayList<>();
+
+    @Mixin
+    FormatArgs formatArgs;
 
     @Option(names = "--schema", paramLabel = "COL=TYPE", description = "Column type, e.g. emb=EMBEDDING(384). Repeatable.")
     Map<String, String> schema = new LinkedHashMap<>();
@@ -50,13 +58,26 @@ final class IngestCommand implements Callable<Integer> {
     public Integer call() {
         ProgressBar bar = new ProgressBar(System.err, System.console() != null && !json);
         IngestOptions.Builder options = IngestOptions.builder().chunkSize(chunkSize).chunkOverlap(chunkOverlap)
-                .normalizationWorkers(workers).skipFailedFiles(skipFailed).onProgress(bar).schema("path", "FILE");
+                .normalizationWorkers(workers).skipFailedFiles(skipFailed).onProgress(bar);
+        Map<String, ? extends List<?>> data;
+        if (!formatArgs.given()) {
+            if (paths.isEmpty()) {
+                throw new IllegalArgumentException("give at least one PATH, or a --format");
+            }
+            options.schema("path", "FILE");
+            List<String> files = new ArrayList<>();
+            paths.forEach(p -> files.add(p.toString()));
+            data = Map.of("path", files);
+        } else if (formatArgs.isHuggingFace()) {
+            data = formatArgs.huggingFaceData(paths);
+        } else {
+            options.format(formatArgs.toFormat(paths));
+            data = null;
+        }
         schema.forEach(options::schema);
-        List<String> files = new ArrayList<>();
-        paths.forEach(p -> files.add(p.toString()));
         IngestResult result;
         try (Client client = lake.open()) {
-            result = client.ingest(table, Map.of("path", files), options.build());
+            result = client.ingest(table, data, options.build());
         } finally {
             bar.finish();
         }

@@ -29,6 +29,22 @@ public interface Format extends AutoCloseable {
         return List.of();
     }
 
+    /**
+     * Called by {@code ingest} once, before {@link #normalize()}, with the call's options: a
+     * format that can skip bad items honours {@link IngestOptions#skipFailedFiles()} and reports
+     * them through {@link #skipped()}. The default ignores the options.
+     */
+    default void configure(IngestOptions options) {
+    }
+
+    /**
+     * Items left out because they failed while {@link IngestOptions#skipFailedFiles()} was set
+     * (path or item name, reason); read after {@link #normalize()} is exhausted. Empty by default.
+     */
+    default List<SkippedFile> skipped() {
+        return List.of();
+    }
+
     /** Releases what {@link #normalize()} opened. */
     @Override
     default void close() {

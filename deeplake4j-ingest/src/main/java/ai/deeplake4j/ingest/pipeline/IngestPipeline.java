@@ -22,6 +22,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.ServiceLoader;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
@@ -30,8 +31,10 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * bounded pool, appends rows to a {@link TableWriter}, flushes every {@code flush_every} rows and
  * commits every {@code commit_every} rows and at the end.
  *
- * <p>Dispatch (ARCHITECTURE 2.1): a format wins; else {@code {"_huggingface": name}}; else columns
- * typed FILE hold file paths; else column data. For files, commits fall on file boundaries (once
+ * <p>Dispatch (ARCHITECTURE 2.1): a format wins; else a data key of a {@link DatasetSource} such as
+ * {@code {"_huggingface": name}} (sources come from {@link ServiceLoader}: deeplake4j-formats
+ * registers the Hugging Face one), read as a format; else columns typed FILE hold file paths; else
+ * column data. A format's image columns get thumbnails like image files. For files, commits fall on file boundaries (once
  * {@code commit_every} rows or {@value #COMMIT_BYTES} bytes are pending), so a failing file
  * never leaves part of itself committed; earlier commits always stay.
  */
@@ -41,12 +44,24 @@ public final class IngestPipeline {
     public static final String THUMBNAILS_TABLE = "thumbnails";
     private static final String HUGGINGFACE_KEY = "_huggingface";
 
+    /** Column added to format rows with image columns when the format has none: keys their thumbnails. */
+    public static final String FILE_ID = "file_id";
+
     private final TableStore store;
     private final Normalizers normalizers;
+    private final List<DatasetSource> sources;
 
+    /** With the {@link DatasetSource}s found by {@link ServiceLoader} on the class path. */
     public IngestPipeline(TableStore store, Normalizers normalizers) {
+        this(store, normalizers, ServiceLoader.load(DatasetSource.class, IngestPipeline.class.getClassLoader())
+                .stream().map(ServiceLoader.Provider::get).toList());
+    }
+
+    /** @param sources the named-dataset readers ({@code {"_huggingface": ...}}) to dispatch to */
+    public IngestPipeline(TableStore store, Normalizers normalizers, List<DatasetSource> sources) {
         this.store = store;
         this.normalizers = normalizers;
+        this.sources = List.copyOf(sources);
     }
 
     /**
@@ -62,8 +77,14 @@ public final class IngestPipeline {
         if (data == null) {
             throw new IngestException("Nothing to ingest into '" + table + "': give data (a map of column to values) or a format.");
         }
+        for (DatasetSource source : sources) {
+            if (data.containsKey(source.key())) {
+                return ingestFormat(table, source.open(data, options), options);
+            }
+        }
         if (data.containsKey(HUGGINGFACE_KEY)) {
-            throw new IngestException("Hugging Face datasets ({\"_huggingface\": name}) are not supported by this build yet.");
+            throw new IngestException("Hugging Face datasets ({\"_huggingface\": name}) need the deeplake4j-formats module"
+                    + " on the class path; add the dependency ai.deeplake4j:deeplake4j-formats.");
         }
         List<String> fileColumns = options.schema().entrySet().stream()
                 .filter(e -> e.getValue().kind() == TypeKind.FILE).map(Map.Entry::getKey).toList();
@@ -84,33 +105,70 @@ public final class IngestPipeline {
         }
     }
 
+    /**
+     * Writes a format's batches. Image columns ({@link Format#imageColumns()}) get thumbnails in
+     * the workspace's thumbnails table like image files do, keyed by the row's {@value #FILE_ID}
+     * column, which is added (a random UUID per row) when the format has none.
+     */
     private IngestResult ingestFormat(String table, Format format, IngestOptions options) {
         try (format) {
+            format.configure(options);
             Iterator<Map<String, List<?>>> batches = format.normalize();
+            List<String> imageColumns = format.imageColumns();
+            ConcurrentLinkedQueue<Object[]> thumbnails = new ConcurrentLinkedQueue<>();
             TableWriter writer = null;
             RowCounter counter = null;
-            try {
+            try (ThumbnailWriter thumbs = new ThumbnailWriter(store);
+                 FormatThumbnails maker = imageColumns.isEmpty() ? null
+                         : new FormatThumbnails(imageColumns, options.normalizationWorkers())) {
                 while (batches.hasNext()) {
                     Map<String, List<?>> batch = batches.next();
                     int rows = ColumnBatches.rowCount(table, batch);
+                    if (maker != null) {
+                        batch = withFileIds(batch, rows);
+                    }
                     if (writer == null) {
                         Map<String, ColumnType> types = ColumnBatches.types(batch, options.schema(), format.schema());
                         writer = store.openWriter(table, TableSchema.of(types));
                         counter = new RowCounter(writer, options, -1, 0);
                     }
+                    if (maker != null) {
+                        List<String> ids = batch.get(FILE_ID).stream().map(String::valueOf).toList();
+                        maker.make(batch, ids, thumbnails);
+                        thumbs.write(thumbnails);
+                    }
+                    long committedBefore = counter.commits;
                     appendColumns(writer, batch, rows, counter);
+                    if (counter.commits != committedBefore) {
+                        thumbs.commit();
+                    }
                 }
                 if (writer == null) {
                     throw new IngestException("Format " + format.getClass().getSimpleName() + " produced no rows for '" + table + "'.");
                 }
                 long written = finish(writer, counter);
-                return new IngestResult(table, written, store.datasetPath(table), List.of());
+                thumbs.commit();
+                thumbs.sync();
+                return new IngestResult(table, written, store.datasetPath(table), format.skipped());
             } finally {
                 if (writer != null) {
                     writer.close();
                 }
             }
         }
+    }
+
+    private static Map<String, List<?>> withFileIds(Map<String, List<?>> batch, int rows) {
+        if (batch.containsKey(FILE_ID)) {
+            return batch;
+        }
+        Map<String, List<?>> out = new LinkedHashMap<>(batch);
+        List<String> ids = new ArrayList<>(rows);
+        for (int r = 0; r < rows; r++) {
+            ids.add(UUID.randomUUID().toString());
+        }
+        out.put(FILE_ID, ids);
+        return out;
     }
 
     private static void appendColumns(TableWriter writer, Map<String, ? extends List<?>> data, int rows, RowCounter counter) {
@@ -294,6 +352,7 @@ public final class IngestPipeline {
         private final long totalRows;
         private final int filesTotal;
         long rows;
+        long commits;
         private int filesDone;
 
         RowCounter(TableWriter writer, IngestOptions options, long totalRows, int filesTotal) {
@@ -311,6 +370,7 @@ public final class IngestPipeline {
             }
             if (filesTotal == 0 && writer.pendingRows() >= options.commitEvery()) {
                 writer.commit();
+                commits++;
             }
         }
 
