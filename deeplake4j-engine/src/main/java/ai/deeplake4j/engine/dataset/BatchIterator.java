@@ -32,7 +32,7 @@ final class BatchIterator implements Batches {
     private Object next;
     private volatile boolean closed;
 
-    /** Reads the rows of consecutive blocks (same file, adjacent), streaming them to a sink in chunks. */
+    /** Reads the rows of blocks of one file (in storage order), streaming them to a sink in chunks. */
     interface BlockSource {
         void read(BufferAllocator allocator, List<Block> run, Consumer<Map<String, ColumnData>> sink);
     }
@@ -86,25 +86,30 @@ final class BatchIterator implements Batches {
         try (BufferAllocator allocator = new RootAllocator()) {
             int i = 0;
             while (i < order.size()) {
-                // a window: up to `window` blocks; runs of adjacent blocks are read with one query
-                Map<String, ColumnData> rows = null;
-                int taken = 0;
-                while (i < order.size() && taken < window) {
+                if (!options.shuffle()) {
+                    // in order: runs of adjacent blocks, one query each
                     List<Block> run = new ArrayList<>();
                     run.add(order.get(i++));
-                    taken++;
-                    while (!options.shuffle() && i < order.size() && run.getLast().adjacentTo(order.get(i))) {
+                    while (i < order.size() && run.getLast().adjacentTo(order.get(i))) {
                         run.add(order.get(i++));
                     }
-                    if (!options.shuffle()) {
-                        source.read(allocator, run, batcher::add);
-                        continue;
-                    }
-                    List<Map<String, ColumnData>> parts = new ArrayList<>();
-                    source.read(allocator, run, parts::add);
-                    for (Map<String, ColumnData> part : parts) {
-                        rows = rows == null ? part : concat(rows, part);
-                    }
+                    source.read(allocator, run, batcher::add);
+                    continue;
+                }
+                // shuffled: a window of blocks, read with one query per file, then permuted
+                int end = Math.min(order.size(), i + window);
+                Map<Integer, List<Block>> byFile = new LinkedHashMap<>();
+                for (Block b : order.subList(i, end)) {
+                    byFile.computeIfAbsent(b.file(), f -> new ArrayList<>()).add(b);
+                }
+                i = end;
+                List<Map<String, ColumnData>> parts = new ArrayList<>();
+                for (List<Block> sameFile : byFile.values()) {
+                    source.read(allocator, sameFile, parts::add);
+                }
+                Map<String, ColumnData> rows = null;
+                for (Map<String, ColumnData> part : parts) {
+                    rows = rows == null ? part : concat(rows, part);
                 }
                 if (rows != null) {
                     batcher.add(permute(rows, random));

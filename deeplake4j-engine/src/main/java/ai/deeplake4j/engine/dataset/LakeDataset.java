@@ -113,16 +113,31 @@ public final class LakeDataset implements Dataset {
         return state.snapshot();
     }
 
-    /** SQL reading a run of adjacent blocks (one file), projected and filtered, in storage order. */
+    /**
+     * SQL reading blocks of one file, projected and filtered, in storage order. Adjacent blocks
+     * become one row-number range; the ranges are OR-ed, and DuckDB skips the row groups outside them.
+     */
     private String runSql(List<String> files, List<Block> run, String extraOrder) {
-        Block first = run.getFirst();
-        Block last = run.getLast();
         StringBuilder sql = new StringBuilder("SELECT ");
         for (int i = 0; i < projection.size(); i++) {
             sql.append(i == 0 ? "" : ", ").append(Sql.identifier(projection.get(i).name()));
         }
-        sql.append(" FROM read_parquet(").append(Sql.literal(files.get(first.file()))).append(", file_row_number=true)")
-                .append(" WHERE file_row_number >= ").append(first.start()).append(" AND file_row_number < ").append(last.end());
+        sql.append(" FROM read_parquet(").append(Sql.literal(files.get(run.getFirst().file()))).append(", file_row_number=true) WHERE (");
+        List<Block> sorted = new ArrayList<>(run);
+        sorted.sort(java.util.Comparator.comparingLong(Block::start));
+        int i = 0;
+        boolean first = true;
+        while (i < sorted.size()) {
+            long start = sorted.get(i).start();
+            long end = sorted.get(i).end();
+            while (i + 1 < sorted.size() && sorted.get(i + 1).start() == end) {
+                end = sorted.get(++i).end();
+            }
+            i++;
+            sql.append(first ? "" : " OR ").append("(file_row_number >= ").append(start).append(" AND file_row_number < ").append(end).append(')');
+            first = false;
+        }
+        sql.append(')');
         if (filter != null) {
             sql.append(" AND (").append(filter).append(')');
         }
