@@ -3,6 +3,7 @@ package ai.deeplake4j.engine.index.matrix;
 import ai.deeplake4j.api.error.TableException;
 import ai.deeplake4j.engine.index.IndexMetadata;
 import ai.deeplake4j.engine.index.IndexType;
+import ai.deeplake4j.engine.index.LuceneIndex;
 import ai.deeplake4j.engine.index.LuceneStore;
 import ai.deeplake4j.engine.index.SearchIndex;
 import ai.deeplake4j.engine.index.vector.VectorCodecs;
@@ -42,15 +43,14 @@ import org.apache.lucene.util.BytesRef;
  * them by exact MaxSim ({@link VectorMath#maxSim}). Approximate: a row whose pooled vector is far
  * from the query's can be missed even with a high MaxSim. Thread-safe.
  */
-public final class MatrixIndex implements SearchIndex {
+public final class MatrixIndex extends LuceneIndex {
 
     static final String VECTOR_FIELD = "v";
     static final String MATRIX_FIELD = "m";
 
-    private final LuceneStore store;
 
     private MatrixIndex(LuceneStore store) {
-        this.store = store;
+        super(store);
     }
 
     /**
@@ -76,11 +76,6 @@ public final class MatrixIndex implements SearchIndex {
         return (int) Math.min(Integer.MAX_VALUE, Math.max(8L * k, 100));
     }
 
-    @Override
-    public IndexMetadata metadata() {
-        return store.metadata();
-    }
-
     /** Adds rows (visible after {@link #commit} or {@link #refresh}); empty matrices are skipped. */
     public void add(List<MatrixRow> rows) {
         int dim = metadata().dimension();
@@ -98,31 +93,6 @@ public final class MatrixIndex implements SearchIndex {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot add to the index on " + metadata().column(), e);
         }
-    }
-
-    @Override
-    public void delete(Collection<String> ids) {
-        store.delete(ids);
-    }
-
-    @Override
-    public void clear() {
-        store.clear();
-    }
-
-    @Override
-    public void commit(long snapshotId) {
-        store.commit(snapshotId);
-    }
-
-    @Override
-    public void refresh() {
-        store.refresh();
-    }
-
-    @Override
-    public int size() {
-        return store.size();
     }
 
     /**
@@ -186,10 +156,5 @@ public final class MatrixIndex implements SearchIndex {
             }
         }
         return m;
-    }
-
-    @Override
-    public void close() {
-        store.close();
     }
 }

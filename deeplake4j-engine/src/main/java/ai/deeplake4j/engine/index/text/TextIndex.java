@@ -3,6 +3,7 @@ package ai.deeplake4j.engine.index.text;
 import ai.deeplake4j.api.error.TableException;
 import ai.deeplake4j.engine.index.IndexMetadata;
 import ai.deeplake4j.engine.index.IndexType;
+import ai.deeplake4j.engine.index.LuceneIndex;
 import ai.deeplake4j.engine.index.LuceneStore;
 import ai.deeplake4j.engine.index.SearchIndex;
 import ai.deeplake4j.engine.search.Bm25;
@@ -39,18 +40,17 @@ import org.apache.lucene.search.similarities.BM25Similarity;
  * <p>Collection statistics (N, n, avgdl) count deleted rows until Lucene merges them away, so scores
  * may drift slightly after deletes; rankings of live rows stay consistent. Thread-safe.
  */
-public final class TextIndex implements SearchIndex {
+public final class TextIndex extends LuceneIndex {
 
     /** The text field. */
     static final String TEXT_FIELD = "t";
     /** Longest value indexed whole by {@code exact_text} (Lucene terms are at most 32766 bytes). */
     static final int MAX_EXACT_CHARS = 8000;
 
-    private final LuceneStore store;
     private final Analyzer analyzer;
 
     private TextIndex(LuceneStore store, Analyzer analyzer) {
-        this.store = store;
+        super(store);
         this.analyzer = analyzer;
     }
 
@@ -80,11 +80,6 @@ public final class TextIndex implements SearchIndex {
         return new TextIndex(LuceneStore.open(dir, new Lucene104Codec(), analyzer, similarity()), analyzer);
     }
 
-    @Override
-    public IndexMetadata metadata() {
-        return store.metadata();
-    }
-
     /** The exact scorer (no index) that gives this index's scores: same analyzer, formula and norms. */
     public ExactBm25 exactScorer() {
         return exactScorer(metadata().type());
@@ -111,31 +106,6 @@ public final class TextIndex implements SearchIndex {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot add to the index on " + metadata().column(), e);
         }
-    }
-
-    @Override
-    public void delete(Collection<String> ids) {
-        store.delete(ids);
-    }
-
-    @Override
-    public void clear() {
-        store.clear();
-    }
-
-    @Override
-    public void commit(long snapshotId) {
-        store.commit(snapshotId);
-    }
-
-    @Override
-    public void refresh() {
-        store.refresh();
-    }
-
-    @Override
-    public int size() {
-        return store.size();
     }
 
     /**
@@ -171,10 +141,5 @@ public final class TextIndex implements SearchIndex {
             hits.sort(Hit.BEST_FIRST);
             return hits;
         });
-    }
-
-    @Override
-    public void close() {
-        store.close();
     }
 }

@@ -3,6 +3,7 @@ package ai.deeplake4j.engine.index.vector;
 import ai.deeplake4j.api.error.TableException;
 import ai.deeplake4j.engine.index.IndexMetadata;
 import ai.deeplake4j.engine.index.IndexType;
+import ai.deeplake4j.engine.index.LuceneIndex;
 import ai.deeplake4j.engine.index.LuceneStore;
 import ai.deeplake4j.engine.index.SearchIndex;
 import ai.deeplake4j.engine.search.ExactVectorSearch;
@@ -49,17 +50,16 @@ import org.apache.lucene.search.TopDocs;
  *
  * <p>Lives in {@code <table>/index/<column>/}; records the table snapshot it covers. Thread-safe.
  */
-public final class VectorIndex implements SearchIndex {
+public final class VectorIndex extends LuceneIndex {
 
     /** The vector field. */
     static final String VECTOR_FIELD = "v";
     /** The least number of HNSW candidates a search asks for. */
     public static final int MIN_CANDIDATES = 64;
 
-    private final LuceneStore store;
 
     private VectorIndex(LuceneStore store) {
-        this.store = store;
+        super(store);
     }
 
     /**
@@ -85,11 +85,6 @@ public final class VectorIndex implements SearchIndex {
     public static VectorIndex open(Path dir) {
         IndexMetadata md = LuceneStore.readMetadata(dir);
         return new VectorIndex(LuceneStore.open(dir, VectorCodecs.forType(md.type()), new KeywordAnalyzer(), null));
-    }
-
-    @Override
-    public IndexMetadata metadata() {
-        return store.metadata();
     }
 
     /** HNSW candidates for a top-k: {@code max(2k, 64)}. */
@@ -150,31 +145,6 @@ public final class VectorIndex implements SearchIndex {
         }
     }
 
-    @Override
-    public void delete(Collection<String> ids) {
-        store.delete(ids);
-    }
-
-    @Override
-    public void clear() {
-        store.clear();
-    }
-
-    @Override
-    public void commit(long snapshotId) {
-        store.commit(snapshotId);
-    }
-
-    @Override
-    public void refresh() {
-        store.refresh();
-    }
-
-    @Override
-    public int size() {
-        return store.size();
-    }
-
     /**
      * The {@code k} indexed rows most cosine-similar to {@code query}, best first, with exact cosine
      * scores.
@@ -233,10 +203,5 @@ public final class VectorIndex implements SearchIndex {
             top.offer(ids[i], VectorMath.cosine(unitQuery, v));
         }
         return top.toList();
-    }
-
-    @Override
-    public void close() {
-        store.close();
     }
 }
