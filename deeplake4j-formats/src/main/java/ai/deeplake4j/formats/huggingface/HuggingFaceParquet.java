@@ -9,6 +9,7 @@ import ai.deeplake4j.api.schema.TypeKind;
 import ai.deeplake4j.formats.common.DuckDb;
 import ai.deeplake4j.formats.common.ParquetColumn;
 import ai.deeplake4j.formats.common.ParquetSchemas;
+import ai.deeplake4j.formats.common.FileBatches;
 import ai.deeplake4j.formats.common.ResultBatches;
 import java.nio.file.Path;
 import java.sql.Array;
@@ -20,7 +21,6 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 
 /**
  * The rows of a Hugging Face dataset split stored as Parquet files (the {@code datasets} library's
@@ -145,39 +145,7 @@ public final class HuggingFaceParquet implements Format {
     @Override
     public Iterator<Map<String, List<?>>> normalize() {
         plan();
-        return new Iterator<>() {
-            private int nextFile;
-            private ResultBatches current;
-            private Map<String, List<?>> ready;
-
-            @Override
-            public boolean hasNext() {
-                while (ready == null) {
-                    if (current == null) {
-                        if (nextFile >= files.size()) {
-                            return false;
-                        }
-                        current = open(files.get(nextFile++));
-                        continue;
-                    }
-                    ready = current.next(BATCH_ROWS);
-                    if (ready == null) {
-                        current = null;
-                    }
-                }
-                return true;
-            }
-
-            @Override
-            public Map<String, List<?>> next() {
-                if (!hasNext()) {
-                    throw new NoSuchElementException();
-                }
-                Map<String, List<?>> b = ready;
-                ready = null;
-                return b;
-            }
-        };
+        return new FileBatches(files, this::open, (batch, file) -> batch, BATCH_ROWS);
     }
 
     /** The file's rows, or null when it is skipped. */

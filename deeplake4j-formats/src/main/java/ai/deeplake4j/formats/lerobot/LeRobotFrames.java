@@ -9,6 +9,7 @@ import ai.deeplake4j.api.schema.TypeKind;
 import ai.deeplake4j.formats.common.DuckDb;
 import ai.deeplake4j.formats.common.ParquetColumn;
 import ai.deeplake4j.formats.common.ParquetSchemas;
+import ai.deeplake4j.formats.common.FileBatches;
 import ai.deeplake4j.formats.common.ResultBatches;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -21,7 +22,6 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.stream.Stream;
 
 /**
@@ -196,43 +196,7 @@ public final class LeRobotFrames implements Format {
     @Override
     public Iterator<Map<String, List<?>>> normalize() {
         plan();
-        return new Iterator<>() {
-            private int nextFile;
-            private ResultBatches current;
-            private Path currentFile;
-            private Map<String, List<?>> ready;
-
-            @Override
-            public boolean hasNext() {
-                while (ready == null) {
-                    if (current == null) {
-                        if (nextFile >= files.size()) {
-                            return false;
-                        }
-                        currentFile = files.get(nextFile++);
-                        current = open(currentFile);
-                        continue;
-                    }
-                    Map<String, List<?>> b = current.next(BATCH_ROWS);
-                    if (b == null) {
-                        current = null;
-                    } else {
-                        ready = checkLengths(b, currentFile);
-                    }
-                }
-                return true;
-            }
-
-            @Override
-            public Map<String, List<?>> next() {
-                if (!hasNext()) {
-                    throw new NoSuchElementException();
-                }
-                Map<String, List<?>> b = ready;
-                ready = null;
-                return b;
-            }
-        };
+        return new FileBatches(files, this::open, LeRobotFrames::checkLengths, BATCH_ROWS);
     }
 
     /** The file's rows, or null when it is skipped. */
