@@ -4,9 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.imageio.ImageIO;
@@ -17,26 +14,8 @@ class IngestFormatCliTest {
     @TempDir
     Path dir;
 
-    private record Run(int code, String out, String err) {
-    }
-
-    private Run run(String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            String[] withLake = new String[args.length + 2];
-            System.arraycopy(args, 0, withLake, 0, args.length);
-            withLake[args.length] = "--lake";
-            withLake[args.length + 1] = dir.resolve("lake").toString();
-            return new Run(Main.execute(withLake), out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
+    private CliRun run(String... args) {
+        return CliRun.onLake(dir.resolve("lake"), args);
     }
 
     @Test
@@ -46,7 +25,7 @@ class IngestFormatCliTest {
         Path instances = Files.writeString(dir.resolve("instances.json"), """
                 {"images": [{"id": 9, "file_name": "a.png", "width": 6, "height": 4}], "categories": [], "annotations": []}
                 """);
-        Run coco = run("ingest", "coco", "--format", "coco", "--images", images.toString(), "--instances", instances.toString());
+        CliRun coco = run("ingest", "coco", "--format", "coco", "--images", images.toString(), "--instances", instances.toString());
         assertEquals(0, coco.code(), coco.err());
         assertTrue(coco.out().startsWith("Ingested 1 rows into coco"), coco.out());
         assertTrue(run("query", "SELECT image_id, filename FROM coco").out().contains("a.png"));
@@ -54,19 +33,19 @@ class IngestFormatCliTest {
         Path robot = dir.resolve("robot");
         Files.createDirectories(robot.resolve("meta"));
         Files.writeString(robot.resolve("meta/tasks.jsonl"), "{\"task_index\": 0, \"task\": \"Fold the towel.\"}\n");
-        Run tasks = run("ingest", "tasks", robot.toString(), "--format", "lerobot-tasks");
+        CliRun tasks = run("ingest", "tasks", robot.toString(), "--format", "lerobot-tasks");
         assertEquals(0, tasks.code(), tasks.err());
         assertTrue(run("query", "SELECT task FROM tasks").out().contains("Fold the towel."));
     }
 
     @Test
     void missingFormatOptionIsAClearError() {
-        Run r = run("ingest", "coco", "--format", "coco", "--images", dir.toString());
+        CliRun r = run("ingest", "coco", "--format", "coco", "--images", dir.toString());
         assertEquals(1, r.code());
         assertTrue(r.err().contains("needs --instances"), r.err());
-        Run unknown = run("ingest", "t", "--format", "parquet");
+        CliRun unknown = run("ingest", "t", "--format", "parquet");
         assertTrue(unknown.err().contains("unknown --format parquet"), unknown.err());
-        Run none = run("ingest", "t");
+        CliRun none = run("ingest", "t");
         assertTrue(none.err().contains("give at least one PATH"), none.err());
     }
 }
