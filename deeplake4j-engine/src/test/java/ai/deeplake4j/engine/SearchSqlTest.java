@@ -162,6 +162,52 @@ class SearchSqlTest {
     }
 
     @Test
+    void hitRowsReadByPositionEqualTheTableRowsAcrossFilesAndRewrites() {
+        // Two more ingests put the rows in several data files.
+        for (int batch = 0; batch < 2; batch++) {
+            Map<String, List<?>> data = new LinkedHashMap<>();
+            List<Long> ids = new ArrayList<>();
+            List<String> text = new ArrayList<>();
+            List<float[]> emb = new ArrayList<>();
+            for (int i = 0; i < 50; i++) {
+                int id = N + batch * 50 + i;
+                ids.add((long) id);
+                float[] v = randomVector();
+                vectors.add(v);
+                emb.add(v);
+                text.add("extra " + id);
+                texts.add("extra " + id);
+            }
+            data.put("id", ids);
+            data.put("text", text);
+            data.put("embedding", emb);
+            client.ingest("t", data);
+        }
+        client.createIndex("t", "embedding");
+        float[] q = vectors.get(N + 75);
+        String sql = "SELECT *, embedding <#> $1 AS s FROM t ORDER BY s DESC LIMIT 40";
+        List<Map<String, Object>> rows = client.query(sql, q);
+        assertEquals(40, rows.size());
+        assertEquals(N + 75L, ((Number) rows.getFirst().get("id")).longValue());
+        for (Map<String, Object> r : rows) {
+            int id = ((Number) r.get("id")).intValue();
+            assertEquals(texts.get(id), r.get("text"), "row " + id);
+            List<?> stored = (List<?>) r.get("embedding");
+            for (int j = 0; j < DIM; j++) {
+                assertEquals(vectors.get(id)[j], ((Number) stored.get(j)).floatValue(), 0f, "row " + id);
+            }
+        }
+        List<Object> explain = client.query("EXPLAIN " + sql, q).stream().map(r -> r.get("explain_value")).toList();
+        assertTrue(explain.contains("hit rows read by position (40 rows)"), explain.toString());
+
+        // A copy-on-write UPDATE moves the hit to a new file: the next read finds it there.
+        client.query("UPDATE t SET text = 'moved' WHERE id = " + (N + 75));
+        List<Map<String, Object>> after = client.query(sql, q);
+        assertEquals("moved", after.getFirst().get("text"));
+        assertEquals(40, after.size());
+    }
+
+    @Test
     void updatesReachTheIndexAsChangedRowsOnly() {
         client.createIndex("t", "embedding");
         float[] q = randomVector();

@@ -18,7 +18,9 @@ import java.util.Set;
  * shapes timed with {@code client.query}, exact routes first (no index), then through the indexes
  * built by {@code createIndex}. Same synthetic data as {@link SearchBenchmark}.
  *
- * <p>Usage: {@code SearchSqlBenchmark [rows=200000] [queries=30] [words=100] [dir=<tmp>]}
+ * <p>Usage: {@code SearchSqlBenchmark [rows=200000] [queries=30] [words=100] [dir=<tmp>]}. With
+ * {@code dir=D} naming a lake of an earlier run (same rows and words), ingest and index builds are
+ * skipped and only the queries are timed again.
  */
 public final class SearchSqlBenchmark {
     private static final int DIM = 384;
@@ -30,7 +32,9 @@ public final class SearchSqlBenchmark {
         int rows = arg(args, "rows", 200_000);
         int queries = arg(args, "queries", 30);
         int words = arg(args, "words", 100);
-        Path dir = Files.createTempDirectory("dl4j-sql-bench");
+        String dirArg = stringArg(args, "dir");
+        Path dir = dirArg == null ? Files.createTempDirectory("dl4j-sql-bench") : Path.of(dirArg);
+        boolean reuse = dirArg != null && Files.exists(dir.resolve("catalog.db"));
         System.out.printf(Locale.ROOT, "rows=%d dim=%d queries=%d cores=%d maxHeap=%dMB lake=%s%n", rows, DIM, queries,
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20, dir);
         SearchBenchmark.ClusteredData data = new SearchBenchmark.ClusteredData(42, 1000, DIM, 0.6);
@@ -39,7 +43,11 @@ public final class SearchSqlBenchmark {
         try (EmbeddedClient client = EmbeddedClient.open(dir)) {
             long t0 = System.nanoTime();
             int batch = 20_000;
-            for (int from = 0; from < rows; from += batch) {
+            for (int r = 0; r < rows && reuse; r++) {
+                text.chunk(tr, words); // the generators advance as if ingesting, so the queries are the same
+                data.next();
+            }
+            for (int from = 0; from < rows && !reuse; from += batch) {
                 int n = Math.min(batch, rows - from);
                 List<Long> ids = new ArrayList<>(n);
                 List<String> texts = new ArrayList<>(n);
@@ -76,14 +84,9 @@ public final class SearchSqlBenchmark {
             time("bm25 top-10, exact (Java BM25 over the column)", Math.min(queries, 3), i -> client.query(bm25, qt.get(i)));
             time("hybrid top-10, exact arms", Math.min(queries, 3), i -> client.query(hybrid, qv.get(i), qt.get(i)));
 
-            t0 = System.nanoTime();
-            client.createIndex("chunks", "embedding");
-            double vs = (System.nanoTime() - t0) / 1e9;
-            System.out.printf(Locale.ROOT, "createIndex embedding (clustered): %.1f s = %.0f vectors/s (read + build)%n", vs, rows / vs);
-            t0 = System.nanoTime();
-            client.createIndex("chunks", "text");
-            double ts = (System.nanoTime() - t0) / 1e9;
-            System.out.printf(Locale.ROOT, "createIndex text (bm25): %.1f s = %.0f chunks/s%n", ts, rows / ts);
+            if (!reuse) {
+                buildIndexes(client, rows);
+            }
 
             List<Set<Object>> indexTop = time("vector top-10, index", queries, i -> client.query(vector, qv.get(i)));
             System.out.printf(Locale.ROOT, "  recall@10 = %.3f%n", recall(indexTop, exactTop));
@@ -93,6 +96,18 @@ public final class SearchSqlBenchmark {
             time("hybrid top-10, indexes", queries, i -> client.query(hybrid, qv.get(i), qt.get(i)));
             System.out.println(client.query("EXPLAIN " + filtered, qv.get(0)).getFirst().get("explain_value"));
         }
+    }
+
+    private static void buildIndexes(EmbeddedClient client, int rows) {
+        long t0 = System.nanoTime();
+        client.createIndex("chunks", "embedding");
+        double vs = (System.nanoTime() - t0) / 1e9;
+        System.out.printf(Locale.ROOT, "createIndex embedding (clustered): %.1f s = %.0f vectors/s (read + build)%n", vs, rows / vs);
+        t0 = System.nanoTime();
+        client.createIndex("chunks", "text");
+        double ts = (System.nanoTime() - t0) / 1e9;
+        System.out.printf(Locale.ROOT, "createIndex text (bm25): %.1f s = %.0f chunks/s%n", ts, rows / ts);
+
     }
 
     private interface Query {
@@ -127,6 +142,15 @@ public final class SearchSqlBenchmark {
             sum += hit.size() / (double) Math.max(1, exact.get(i).size());
         }
         return sum / exact.size();
+    }
+
+    private static String stringArg(String[] args, String name) {
+        for (String a : args) {
+            if (a.startsWith(name + "=")) {
+                return a.substring(name.length() + 1);
+            }
+        }
+        return null;
     }
 
     private static int arg(String[] args, String name, int dflt) {

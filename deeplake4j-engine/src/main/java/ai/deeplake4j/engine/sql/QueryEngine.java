@@ -246,6 +246,24 @@ public final class QueryEngine implements AutoCloseable {
         return t;
     }
 
+    /**
+     * The table at its latest commit, through the view cache: a catalog pointer read, and a new
+     * view only when the table changed (unlike {@link #table}, which loads the table afresh).
+     *
+     * @throws TableException unknown table
+     */
+    public LakeTable current(String name) {
+        String actual = knownTables.get(name.toLowerCase(Locale.ROOT));
+        if (actual == null) {
+            reloadTableNames();
+            actual = knownTables.get(name.toLowerCase(Locale.ROOT));
+        }
+        if (actual == null) {
+            throw notFound(name);
+        }
+        return ensureView(actual);
+    }
+
     /** The table, refreshed, or a {@link TableException} naming it. */
     public LakeTable table(String name) {
         LakeTable t = lake.load(namespace, name);

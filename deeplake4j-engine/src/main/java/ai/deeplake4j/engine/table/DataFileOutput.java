@@ -16,7 +16,8 @@ import org.apache.iceberg.FileFormat;
 
 /**
  * Writes the rows of a query into a new Parquet data file of a table with DuckDB's {@code COPY}
- * (Parquet field ids from the table schema, snappy: cheap on incompressible embeddings), forces it to disk, and describes it for Iceberg.
+ * (Parquet field ids from the table schema, {@value #CODEC} pages), forces it to disk, and
+ * describes it for Iceberg.
  */
 public final class DataFileOutput {
     /**
@@ -25,6 +26,17 @@ public final class DataFileOutput {
      * little more metadata per file. Dataset blocks have the same size.
      */
     public static final int ROW_GROUP_ROWS = 4096;
+
+    /**
+     * Parquet page compression. DuckDB writes one data page per column chunk, so reading one row of
+     * a compressed chunk decompresses all 4096 values of it: about 2-4 ms for a chunk of text and
+     * more for embeddings, paid per hit row when search results, {@code Dataset.get(i)} or point
+     * lookups read rows back. Uncompressed, the same read is a fraction of a millisecond. Most
+     * bytes of a multimodal table do not compress anyway (JPEG, PNG and video bytes, float
+     * embeddings: snappy saved 2% on them); plain text is the exception and takes about twice the
+     * space of snappy (measured in BENCHMARKS.md, search section).
+     */
+    public static final String CODEC = "uncompressed";
 
     private DataFileOutput() {
     }
@@ -43,7 +55,7 @@ public final class DataFileOutput {
         long rows;
         try (Statement s = connection.createStatement()) {
             rows = s.executeLargeUpdate("COPY (" + select + ") TO " + Sql.literal(path.toString())
-                    + " (FORMAT parquet, COMPRESSION snappy, ROW_GROUP_SIZE " + ROW_GROUP_ROWS
+                    + " (FORMAT parquet, COMPRESSION " + CODEC + ", ROW_GROUP_SIZE " + ROW_GROUP_ROWS
                     + ", FIELD_IDS " + table.fieldIds() + ")");
         }
         try {

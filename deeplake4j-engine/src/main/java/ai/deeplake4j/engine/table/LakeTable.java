@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.iceberg.DataFile;
 import org.apache.iceberg.FileScanTask;
 import org.apache.iceberg.Snapshot;
@@ -141,21 +142,10 @@ public final class LakeTable {
      * ids with {@code schema=}. Renaming or adding columns would need the field-id mapping.
      */
     public String scanSql(List<String> paths, boolean withRowId, boolean withFile) {
-        StringBuilder select = new StringBuilder();
-        for (Types.NestedField f : columns) {
-            if (!withRowId && f.name().equals(Lake.ROW_ID)) {
-                continue;
-            }
-            select.append(select.isEmpty() ? "" : ", ");
-            if (paths.isEmpty()) {
-                select.append("CAST(NULL AS ").append(duckType(f)).append(") AS ");
-            }
-            select.append(Sql.identifier(f.name()));
-        }
         if (paths.isEmpty()) {
-            return "SELECT " + select + (withFile ? ", CAST(NULL AS VARCHAR) AS __dl_file" : "") + " LIMIT 0";
+            return "SELECT " + columnList(withRowId, true) + (withFile ? ", CAST(NULL AS VARCHAR) AS __dl_file" : "") + " LIMIT 0";
         }
-        StringBuilder sql = new StringBuilder("SELECT ").append(select);
+        StringBuilder sql = new StringBuilder("SELECT ").append(columnList(withRowId, false));
         if (withFile) {
             sql.append(", __dl_file");
         }
@@ -168,6 +158,48 @@ public final class LakeTable {
             sql.append(", filename='__dl_file'");
         }
         return sql.append(')').toString();
+    }
+
+    /**
+     * SQL reading just the rows at the given places, with {@code _id} and the user columns, as
+     * {@link #scanSql} does for whole files. Each file is read with a filter on its row numbers, so
+     * DuckDB decodes only the row groups holding those rows.
+     *
+     * @param places at least one
+     */
+    public String rowsAtSql(List<RowLocator.Place> places) {
+        Map<String, List<Long>> byFile = new java.util.LinkedHashMap<>();
+        for (RowLocator.Place p : places) {
+            byFile.computeIfAbsent(p.file(), f -> new ArrayList<>()).add(p.position());
+        }
+        String columns = columnList(true, false);
+        StringBuilder sql = new StringBuilder();
+        for (Map.Entry<String, List<Long>> e : byFile.entrySet()) {
+            sql.append(sql.isEmpty() ? "" : " UNION ALL ").append("SELECT ").append(columns).append(" FROM read_parquet(")
+                    .append(Sql.literal(e.getKey())).append(", file_row_number=true) WHERE file_row_number IN (");
+            List<Long> positions = e.getValue();
+            for (int i = 0; i < positions.size(); i++) {
+                sql.append(i == 0 ? "" : ", ").append(positions.get(i));
+            }
+            sql.append(')');
+        }
+        return sql.toString();
+    }
+
+    /** The columns in table order, {@code _id} first when asked; typed NULLs for an empty relation. */
+    private String columnList(boolean withRowId, boolean nulls) {
+        StringBuilder select = new StringBuilder();
+        for (Types.NestedField f : columns) {
+            if (!withRowId && f.name().equals(Lake.ROW_ID)) {
+                continue;
+            }
+            select.append(select.isEmpty() ? "" : ", ");
+            if (nulls) {
+                select.append("CAST(NULL AS ").append(duckType(f)).append(") AS ");
+            }
+            select.append(Sql.identifier(f.name()));
+        }
+        return select.toString();
     }
 
     /** The {@code FIELD_IDS} option of a DuckDB {@code COPY} writing this table's columns. */

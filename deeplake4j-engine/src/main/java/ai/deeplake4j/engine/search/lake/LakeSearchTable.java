@@ -5,6 +5,7 @@ import ai.deeplake4j.api.schema.Column;
 import ai.deeplake4j.api.schema.ColumnType;
 import ai.deeplake4j.engine.search.exec.SearchableTable;
 import ai.deeplake4j.engine.table.LakeTable;
+import ai.deeplake4j.engine.table.RowLocator;
 import ai.deeplake4j.engine.table.Sql;
 import java.sql.Array;
 import java.sql.Connection;
@@ -32,15 +33,18 @@ public final class LakeSearchTable implements SearchableTable {
     private final LakeTable table;
     private final long snapshotId;
     private final Supplier<Connection> connections;
+    private final RowLocator locator;
 
     /**
      * @param table       the table, refreshed by the caller
      * @param connections new DuckDB connections (closed after each read)
+     * @param locator     the table's row places, kept across queries
      */
-    public LakeSearchTable(LakeTable table, Supplier<Connection> connections) {
+    public LakeSearchTable(LakeTable table, Supplier<Connection> connections, RowLocator locator) {
         this.table = table;
         this.snapshotId = table.snapshotId();
         this.connections = connections;
+        this.locator = locator;
     }
 
     @Override
@@ -66,6 +70,19 @@ public final class LakeSearchTable implements SearchableTable {
     /** SQL of the current snapshot's rows with {@code _id}. */
     public String scanWithId() {
         return table.scanSql(table.dataFiles(snapshotId), true, false);
+    }
+
+    /**
+     * SQL of just the rows with the given ids (in the current snapshot), read by their places in
+     * the data files; an empty relation for no ids; null when some id is not in the snapshot.
+     */
+    public String rowsWithIds(List<String> ids) {
+        List<String> files = table.dataFiles(snapshotId);
+        if (ids.isEmpty()) {
+            return table.scanSql(List.of(), true, false);
+        }
+        List<RowLocator.Place> places = locator.locate(files, ids);
+        return places == null ? null : table.rowsAtSql(places);
     }
 
     @Override

@@ -15,6 +15,7 @@ import ai.deeplake4j.engine.sql.QueryEngine;
 import ai.deeplake4j.engine.sql.Statement;
 import ai.deeplake4j.engine.sql.Token;
 import ai.deeplake4j.engine.table.LakeTable;
+import ai.deeplake4j.engine.table.RowLocator;
 import ai.deeplake4j.engine.table.Sql;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -44,6 +45,7 @@ public final class SearchLayer implements SearchContext, AutoCloseable {
     private final IndexMaintenance maintenance;
     private final SearchRewriter rewriter = new SearchRewriter(this);
     private final Map<String, TableIndexes> indexes = new HashMap<>();
+    private final Map<String, RowLocator> locators = new java.util.concurrent.ConcurrentHashMap<>();
     private final AtomicLong scoreTables = new AtomicLong();
 
     private SearchLayer(QueryEngine engine) {
@@ -62,12 +64,14 @@ public final class SearchLayer implements SearchContext, AutoCloseable {
 
     @Override
     public LakeSearchTable table(String name) {
-        return new LakeSearchTable(engine.table(name).refresh(), engine::newConnection);
+        LakeTable t = engine.current(name);
+        return new LakeSearchTable(t, engine::newConnection,
+                locators.computeIfAbsent(t.iceberg().location(), k -> new RowLocator(engine::newConnection)));
     }
 
     @Override
     public synchronized TableIndexes indexes(String table) {
-        LakeTable t = engine.table(table);
+        LakeTable t = engine.current(table);
         String key = t.iceberg().location();
         return indexes.computeIfAbsent(key, k -> new TableIndexes(t.name(), Path.of(k)));
     }
@@ -226,6 +230,7 @@ public final class SearchLayer implements SearchContext, AutoCloseable {
 
     /** Closes a dropped table's indexes (their files go with the table's directory). */
     public synchronized void tableDropped(String table) {
+        locators.keySet().removeIf(k -> Path.of(k).getFileName().toString().equalsIgnoreCase(table));
         indexes.entrySet().removeIf(e -> {
             if (Path.of(e.getKey()).getFileName().toString().equalsIgnoreCase(table)) {
                 e.getValue().close();

@@ -121,6 +121,7 @@ public final class SearchRewriter {
                               List<Runnable> cleanup, int[] counter) {
         LakeSearchTable table = scope.table == null ? null : context.table(scope.table);
         List<ScoreJoin> joins = new ArrayList<>();
+        List<String> hitIds = null;
         SearchUse topK = topKUse(v, scope, uses);
         if (topK != null && table != null && !topK.isHybrid() && isVectorColumn(table, topK.column)
                 && context.indexes(table.name()).typeOf(topK.column) == null) {
@@ -153,6 +154,7 @@ public final class SearchRewriter {
                             : table.idsWhere(v.text(scope.whereStart, scope.whereEnd), scope.reference());
                     SearchResult r = search(table, kind, u, (int) Math.min(Integer.MAX_VALUE, Math.max(1, k)), filter);
                     routes.add(r.route());
+                    hitIds = r.hits().stream().map(Hit::id).toList();
                     joins.add(new ScoreJoin("JOIN", context.scoreRelation(r.hits(), cleanup), "__dl_s" + counter[0], scoreColumn));
                     topK.scoreColumn = scoreColumn;
                 }
@@ -182,7 +184,12 @@ public final class SearchRewriter {
             }
         }
         if (!joins.isEmpty()) {
-            replaceFrom(v, scope, table, joins);
+            String hitRows = hitIds == null ? null : table.rowsWithIds(hitIds);
+            if (hitIds != null) {
+                routes.add(hitRows != null ? "hit rows read by position (" + hitIds.size() + " rows)"
+                        : "hit rows found by a join on _id (a hit was not in the snapshot's files)");
+            }
+            replaceFrom(v, scope, table, joins, hitRows);
         }
     }
 
@@ -345,15 +352,21 @@ public final class SearchRewriter {
         }
     }
 
-    /** FROM t [alias] becomes (t with _id joined to the score relations) AS alias; SELECT * hides the scores. */
-    private static void replaceFrom(TokenView v, SelectScope scope, LakeSearchTable table, List<ScoreJoin> joins) {
+    /**
+     * FROM t [alias] becomes (t with _id joined to the score relations) AS alias; SELECT * hides the
+     * scores. With a top-k, t is only {@code hitRows} (the hits read by their places in the data
+     * files) rather than the whole table scanned for their ids.
+     */
+    private static void replaceFrom(TokenView v, SelectScope scope, LakeSearchTable table, List<ScoreJoin> joins,
+                                    String hitRows) {
         StringBuilder cols = new StringBuilder("__dl_t.* EXCLUDE (_id)");
         List<String> scoreCols = new ArrayList<>();
         for (ScoreJoin j : joins) {
             cols.append(", ").append(j.alias()).append(".score AS ").append(Sql.identifier(j.column()));
             scoreCols.add(Sql.identifier(j.column()));
         }
-        StringBuilder from = new StringBuilder("(SELECT ").append(cols).append(" FROM (").append(table.scanWithId()).append(") AS __dl_t");
+        StringBuilder from = new StringBuilder("(SELECT ").append(cols).append(" FROM (")
+                .append(hitRows != null ? hitRows : table.scanWithId()).append(") AS __dl_t");
         for (ScoreJoin j : joins) {
             from.append(' ').append(j.kind()).append(' ').append(j.relation()).append(" AS ").append(j.alias())
                     .append("(_id, score) ON __dl_t._id = CAST(").append(j.alias()).append("._id AS UUID)");
