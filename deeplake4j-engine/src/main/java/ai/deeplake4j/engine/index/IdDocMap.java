@@ -56,4 +56,9 @@ final class IdDocMap {
         }
         return docs.get(bits[0], bits[1]);
     }
+
+    /** The global doc of an id given by its bits, or -1. */
+    int doc(long mostSignificant, long leastSignificant) {
+        return docs == null ? -1 : docs.get(mostSignificant, leastSignificant);
+    }
 }

@@ -1,6 +1,7 @@
 package ai.deeplake4j.engine.index;
 
 import ai.deeplake4j.api.error.TableException;
+import ai.deeplake4j.engine.table.RowIdSet;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -253,6 +254,13 @@ public final class LuceneStore implements AutoCloseable {
         org.apache.lucene.util.FixedBitSet bits = new org.apache.lucene.util.FixedBitSet(Math.max(1, maxDoc));
         if (allowed == null) {
             bits.set(0, maxDoc);
+        } else if (allowed instanceof RowIdSet ids) {
+            ids.forEachId((h, l) -> {
+                int d = map.doc(h, l);
+                if (d >= 0) {
+                    bits.set(d);
+                }
+            });
         } else {
             for (String id : allowed) {
                 int d = map.doc(id);

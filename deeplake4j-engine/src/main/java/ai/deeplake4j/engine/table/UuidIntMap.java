@@ -7,31 +7,40 @@ import java.util.UUID;
  * A fixed-capacity map from 128-bit row ids ({@code _id}, ARCHITECTURE D4) to non-negative ints:
  * open addressing over two {@code long[]} and an {@code int[]}, about 40 bytes per entry, no
  * boxing. Used where millions of ids are mapped at once (an index's documents, a data file's row
- * positions). Putting an id again replaces its value. Not thread-safe while being filled; safe to
- * read from many threads once published.
+ * positions, the rows passing a filter). Putting an id again replaces its value; the table grows
+ * to stay at most half full. Not thread-safe while being filled; safe to read from many threads
+ * once published.
  */
 public final class UuidIntMap {
-    private final long[] hi;
-    private final long[] lo;
-    private final int[] values;
-    private final int mask;
+    /** Receives one entry. */
+    @FunctionalInterface
+    public interface EntryConsumer {
+        void accept(long mostSignificant, long leastSignificant, int value);
+    }
+
+    private long[] hi;
+    private long[] lo;
+    private int[] values;
+    private int mask;
     private int size;
 
-    /** @param expected the number of ids to hold; the table is sized for a load of at most 1/2 */
+    /** @param expected the number of ids expected; more are accepted */
     public UuidIntMap(int expected) {
-        int cap = Integer.highestOneBit(Math.max(4, expected * 2 - 1)) << 1;
-        hi = new long[cap];
-        lo = new long[cap];
-        values = new int[cap];
+        allocate(Integer.highestOneBit(Math.max(4, expected * 2 - 1)) << 1);
+    }
+
+    private void allocate(int capacity) {
+        hi = new long[capacity];
+        lo = new long[capacity];
+        values = new int[capacity];
         Arrays.fill(values, -1);
-        mask = cap - 1;
+        mask = capacity - 1;
     }
 
     /**
      * Maps an id to a value.
      *
      * @param value at least 0
-     * @throws IllegalStateException when the map already holds as many ids as it was sized for, twice over
      */
     public void put(long mostSignificant, long leastSignificant, int value) {
         if (value < 0) {
@@ -42,13 +51,43 @@ public final class UuidIntMap {
             slot = (slot + 1) & mask;
         }
         if (values[slot] < 0) {
-            if (++size > mask) {
-                throw new IllegalStateException("UuidIntMap is full (" + size + " ids)");
+            if ((size + 1) * 2 > values.length) {
+                grow();
+                put(mostSignificant, leastSignificant, value);
+                return;
             }
+            size++;
         }
         hi[slot] = mostSignificant;
         lo[slot] = leastSignificant;
         values[slot] = value;
+    }
+
+    private void grow() {
+        long[] oldHi = hi;
+        long[] oldLo = lo;
+        int[] oldValues = values;
+        allocate(values.length * 2);
+        for (int i = 0; i < oldValues.length; i++) {
+            if (oldValues[i] >= 0) {
+                int slot = slot(oldHi[i], oldLo[i]);
+                while (values[slot] >= 0) {
+                    slot = (slot + 1) & mask;
+                }
+                hi[slot] = oldHi[i];
+                lo[slot] = oldLo[i];
+                values[slot] = oldValues[i];
+            }
+        }
+    }
+
+    /** Calls {@code consumer} for every entry, in no particular order. */
+    public void forEach(EntryConsumer consumer) {
+        for (int i = 0; i < values.length; i++) {
+            if (values[i] >= 0) {
+                consumer.accept(hi[i], lo[i], values[i]);
+            }
+        }
     }
 
     /** The value of an id, or -1. */

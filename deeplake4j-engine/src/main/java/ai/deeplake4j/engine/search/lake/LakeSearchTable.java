@@ -5,6 +5,7 @@ import ai.deeplake4j.api.schema.Column;
 import ai.deeplake4j.api.schema.ColumnType;
 import ai.deeplake4j.engine.search.exec.SearchableTable;
 import ai.deeplake4j.engine.table.LakeTable;
+import ai.deeplake4j.engine.table.RowIdSet;
 import ai.deeplake4j.engine.table.RowLocator;
 import ai.deeplake4j.engine.table.Sql;
 import java.sql.Array;
@@ -129,21 +130,22 @@ public final class LakeSearchTable implements SearchableTable {
         return idsWhere(condition, name());
     }
 
-    /** {@link #idsWhere(String)} with the table referred to as {@code alias} in the condition. */
+    /**
+     * {@link #idsWhere(String)} with the table referred to as {@code alias} in the condition. The
+     * ids are read as UUIDs into a {@link RowIdSet} (text conversion of a million ids would cost
+     * more than the search).
+     */
     public Set<String> idsWhere(String condition, String alias) {
-        return ids("SELECT CAST(_id AS VARCHAR) FROM (" + scanWithId() + ") AS " + Sql.identifier(alias) + " WHERE " + condition);
-    }
-
-    private Set<String> ids(String sql) {
-        Set<String> out = new HashSet<>();
+        String sql = "SELECT _id FROM (" + scanWithId() + ") AS " + Sql.identifier(alias) + " WHERE " + condition;
         try (Connection c = connections.get(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            RowIdSet out = new RowIdSet(1024);
             while (rs.next()) {
-                out.add(rs.getString(1));
+                out.add((java.util.UUID) rs.getObject(1));
             }
+            return out;
         } catch (SQLException e) {
             throw new QueryException("Cannot evaluate the filter on table " + name() + ": " + e.getMessage(), e);
         }
-        return out;
     }
 
     /**
