@@ -37,6 +37,8 @@ import org.duckdb.DuckDBConnection;
  */
 public final class SearchLayer implements SearchContext, AutoCloseable {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SearchLayer.class);
+
     /** Hit lists larger than this reach DuckDB through a table rather than a VALUES list. */
     private static final int VALUES_LIMIT = 2000;
 
@@ -124,6 +126,7 @@ public final class SearchLayer implements SearchContext, AutoCloseable {
             return null;
         }
         SearchRewriter.Rewrite r = rewriter.rewrite(tokens);
+        LOG.debug("search routes {}; SQL for DuckDB: {}", r.routes(), r.sql());
         try {
             if (!r.explain()) {
                 return engine.select(r.sql());
