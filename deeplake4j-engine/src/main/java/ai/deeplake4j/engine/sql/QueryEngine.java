@@ -74,7 +74,10 @@ public final class QueryEngine implements AutoCloseable {
             Files.createDirectories(tmp);
             try (java.sql.Statement s = root.createStatement()) {
                 s.execute("SET temp_directory = " + Sql.literal(tmp.toString()));
-                s.execute("SET enable_object_cache = true");
+                // Keep each Parquet file's footer (schema, row-group statistics) in memory: data files
+                // never change, and re-reading the footer was about 0.1 ms of a 0.7 ms point lookup.
+                // (DuckDB 1.5 kept enable_object_cache only as a no-op placeholder.)
+                s.execute("SET parquet_metadata_cache = true");
             }
         } catch (SQLException | IOException e) {
             throw new ManagedServiceException("Cannot start DuckDB for workspace '" + workspace + "': " + e.getMessage(), e);
