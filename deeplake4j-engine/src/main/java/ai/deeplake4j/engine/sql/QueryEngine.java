@@ -61,7 +61,12 @@ public final class QueryEngine implements AutoCloseable {
         return t;
     });
 
-    private record ViewState(LakeTable table, long snapshotId) {
+    /**
+     * The DuckDB view of a table: the snapshot it shows, and the catalog version read before the
+     * table was last refreshed ({@link Lake#catalogVersion()}); while the catalog version is the
+     * same, no commit happened since and the view is current without asking the catalog.
+     */
+    private record ViewState(LakeTable table, long snapshotId, long catalogVersion) {
     }
 
     public QueryEngine(Lake lake, Namespace namespace, String workspace) {
@@ -222,31 +227,59 @@ public final class QueryEngine implements AutoCloseable {
         }
     }
 
-    /** Makes the view of {@code table} show its current snapshot; returns the table. */
+    /**
+     * Makes the view of {@code table} show its current snapshot; returns the table. Every commit
+     * that completed before this call is visible, whichever process made it: the table is re-read
+     * from the catalog only when the catalog changed since its view was last brought up to date.
+     *
+     * @throws TableException when the table does not exist
+     */
     public LakeTable ensureView(String table) {
         String key = table.toLowerCase(Locale.ROOT);
+        // Read before refreshing: a commit landing during the refresh shows up as a newer version
+        // next time, so it is never taken as seen.
+        long version = lake.catalogVersion();
         ViewState state = views.get(key);
-        LakeTable t = state == null ? lake.load(namespace, table) : state.table().refresh();
+        if (state != null && state.catalogVersion() >= version) {
+            return state.table();
+        }
+        LakeTable t = state == null ? lake.load(namespace, table) : refreshed(state.table());
         if (t == null) {
             dropView(table);
             throw notFound(table);
         }
         long snapshot = t.snapshotId();
-        if (state == null || state.snapshotId() != snapshot) {
-            synchronized (this) {
-                ViewState again = views.get(key);
-                if (again == null || again.snapshotId() != snapshot) {
-                    String sql = "CREATE OR REPLACE VIEW " + Sql.identifier(t.name()) + " AS " + t.scanSql(t.dataFiles(snapshot), false, false);
-                    try (java.sql.Statement s = root.createStatement()) {
-                        s.execute(sql);
-                    } catch (SQLException e) {
-                        throw new QueryException("Cannot open table '" + table + "': " + e.getMessage(), e);
-                    }
-                    views.put(key, new ViewState(t, snapshot));
+        synchronized (this) {
+            ViewState again = views.get(key);
+            if (again != null && again.catalogVersion() >= version) {
+                return again.table(); // a statement that started later already brought it up to date
+            }
+            if (again == null || again.table() != t || again.snapshotId() != snapshot) {
+                String sql = "CREATE OR REPLACE VIEW " + Sql.identifier(t.name()) + " AS " + t.scanSql(t.dataFiles(snapshot), false, false);
+                try (java.sql.Statement s = root.createStatement()) {
+                    s.execute(sql);
+                } catch (SQLException e) {
+                    throw new QueryException("Cannot open table '" + table + "': " + e.getMessage(), e);
                 }
             }
+            views.put(key, new ViewState(t, snapshot, version));
         }
         return t;
+    }
+
+    /**
+     * The table re-read from the catalog; null when another process dropped it; a new instance
+     * when another process dropped and re-created it (Iceberg refuses to refresh a table object
+     * onto a table with another UUID).
+     */
+    private LakeTable refreshed(LakeTable table) {
+        try {
+            return table.refresh();
+        } catch (org.apache.iceberg.exceptions.NoSuchTableException e) {
+            return null;
+        } catch (IllegalStateException e) {
+            return lake.load(namespace, table.name());
+        }
     }
 
     /** The table, refreshed, or a {@link TableException} naming it. */
