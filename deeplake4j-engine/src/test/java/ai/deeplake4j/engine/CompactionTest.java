@@ -55,6 +55,41 @@ class CompactionTest {
     }
 
     @Test
+    void compactedFileKeepsRowsInCommitOrderSoRowGroupStatisticsPruneLookups() throws Exception {
+        try (EmbeddedClient client = EmbeddedClient.open(lake)) {
+            try (TableWriter w = client.engine().store().openWriter("t", TableSchema.of(Map.of("v", ColumnType.of(TypeKind.INT64))))) {
+                for (long i = 0; i < 20_000; i++) {
+                    w.append(new Object[] {i});
+                    if (i % 500 == 499) {
+                        w.commit();
+                    }
+                }
+                w.sync();
+            }
+            LakeTable t = client.engine().table("t");
+            try (DuckDBConnection c = client.engine().newConnection()) {
+                assertEquals(40, Compaction.compact(t, c));
+            }
+            t.refresh();
+            String file = t.dataFiles().getFirst();
+            assertEquals(1, t.dataFiles().size());
+            List<Object> values = client.engine().select("SELECT v FROM read_parquet('" + file + "')").stream().map(r -> r.get("v")).toList();
+            assertEquals(20_000, values.size());
+            for (int i = 0; i < values.size(); i++) {
+                assertEquals((long) i, values.get(i), "rows in the order they were committed; first difference at row " + i);
+            }
+            List<Map<String, Object>> groups = client.engine().select("SELECT row_group_num_rows AS n, CAST(stats_min AS BIGINT) AS lo, "
+                    + "CAST(stats_max AS BIGINT) AS hi FROM parquet_metadata('" + file + "') WHERE path_in_schema = 'v'");
+            assertTrue(groups.size() > 1, "several row groups: " + groups);
+            for (Map<String, Object> g : groups) {
+                long n = ((Number) g.get("n")).longValue();
+                assertEquals(n - 1, ((Number) g.get("hi")).longValue() - ((Number) g.get("lo")).longValue(),
+                        "each row group holds a contiguous range of v: " + g);
+            }
+        }
+    }
+
+    @Test
     void ingestWithManySmallCommitsIsCompactedInTheBackground() {
         try (EmbeddedClient client = EmbeddedClient.open(lake)) {
             List<Long> values = LongStream.range(0, 4_000).boxed().toList();
