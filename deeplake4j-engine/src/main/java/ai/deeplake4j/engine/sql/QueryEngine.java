@@ -140,6 +140,27 @@ public final class QueryEngine implements AutoCloseable {
         }
     }
 
+    /**
+     * Confines this workspace's database to the workspace's own directory ({@code
+     * warehouse/<org>/<workspace>/}, where its tables, data files and indexes live) and freezes its
+     * settings, for a server: DuckDB then refuses to read, write or list any other file (another
+     * workspace's tables, {@code /etc/passwd}), to attach databases or load extensions, and any
+     * {@code SET}. A second wall behind the server's SQL guard. Irreversible; call after
+     * {@link #setThreads}. Spilling to the temporary directory still works (DuckDB's own files).
+     *
+     * @throws QueryException when DuckDB refuses a setting
+     */
+    public void confineToWorkspace() {
+        String dir = lake.workspaceDir(namespace).toAbsolutePath().normalize() + java.io.File.separator;
+        try (java.sql.Statement s = root.createStatement()) {
+            s.execute("SET allowed_directories = [" + Sql.literal(dir) + "]");
+            s.execute("SET enable_external_access = false");
+            s.execute("SET lock_configuration = true");
+        } catch (SQLException e) {
+            throw new QueryException("Cannot confine the database of workspace '" + workspace + "': " + e.getMessage(), e);
+        }
+    }
+
     /** A new connection to this workspace's database; the caller closes it. */
     public DuckDBConnection newConnection() {
         try {

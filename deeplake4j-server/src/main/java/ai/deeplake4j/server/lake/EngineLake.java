@@ -15,7 +15,9 @@ import java.util.stream.Stream;
  * The {@link Lake} over the engine: one shared engine lake (catalog and files) and one
  * {@link EmbeddedClient} per organization and workspace, opened on first use and kept. Each
  * client has its own DuckDB database holding only its workspace's tables, so SQL of one
- * organization cannot name another's tables. Thread-safe.
+ * organization cannot name another's tables, and that database may touch no file outside the
+ * workspace's directory ({@link ai.deeplake4j.engine.sql.QueryEngine#confineToWorkspace}).
+ * Thread-safe.
  */
 public final class EngineLake implements Lake {
 
@@ -55,6 +57,7 @@ public final class EngineLake implements Lake {
             if (duckdbThreads > 0) {
                 client.engine().setThreads(duckdbThreads);
             }
+            client.engine().confineToWorkspace();
             Path dir = lake.workspaceDir(ai.deeplake4j.engine.lake.Lake.namespace(k.org(), k.workspace()));
             String url = dir.toUri().toString();
             return new WorkspaceLake(client, client.engine().store(), url.endsWith("/") ? url.substring(0, url.length() - 1) : url,
