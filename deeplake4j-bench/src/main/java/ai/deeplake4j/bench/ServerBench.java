@@ -83,7 +83,7 @@ public final class ServerBench {
             builder.duckdbThreads(Integer.getInteger("deeplake4j.duckdbThreads"));
         }
         ServerConfig config = builder.build();
-        EngineLake lake = EngineLake.open(config.lake(), config.duckdbThreads());
+        EngineLake lake = EngineLake.open(config.lake(), config.engineSettings());
         try (DeeplakeServer server = DeeplakeServer.start(config, lake)) {
             String token = new TokenMinter(SECRET).mint("bench", Duration.ofHours(2));
             double remoteRate;
@@ -101,8 +101,10 @@ public final class ServerBench {
                     String.format("%.0f%% of embedded (target ≥ 50%%); %,.0f rows per CPU s", 100 * remoteRate / embeddedRate, remoteCpuRate)));
 
             // as LakeBench does: measure lookups once background compaction has merged the ingest's files
-            ((EmbeddedClient) lake.workspace("bench", "default").client()).engine().awaitMaintenance();
-            int files = ((EmbeddedClient) lake.workspace("bench", "default").client()).engine().table("bench").dataFiles().size();
+            int files = lake.withEngine("bench", "default", c -> {
+                c.engine().awaitMaintenance();
+                return c.engine().table("bench").dataFiles().size();
+            });
             warmUp(server, token, rows);
             int warmup = Integer.getInteger("deeplake4j.benchWarmupSeconds", 10);
             if (warmup > 0) {

@@ -26,10 +26,16 @@ import java.util.Objects;
  *                         thread per statement saves DuckDB's task hand-offs (see
  *                         {@link ai.deeplake4j.engine.sql.QueryEngine#setThreads}); raise it for a
  *                         server that runs few, large analytical queries
+ * @param maxOpenWorkspaces workspace engines (each an in-memory DuckDB database, its views and
+ *                         caches, and its search indexes) kept open at most; the least recently used
+ *                         idle one closes when another opens (default 64)
+ * @param workspaceIdleTimeout a workspace engine unused this long is closed, and reopens on the next
+ *                         request (default 10 min; checked every 30 s)
  */
 public record ServerConfig(String host, int port, Path lake, byte[] hmacSecret, RSAPublicKey rsaPublicKey,
                            long maxBodyBytes, long maxValueBytes, Duration queryTimeout, Duration maxQueryTimeout,
-                           Duration shutdownTimeout, Duration idleTimeout, int queryThreads, int duckdbThreads) {
+                           Duration shutdownTimeout, Duration idleTimeout, int queryThreads, int duckdbThreads,
+                           int maxOpenWorkspaces, Duration workspaceIdleTimeout) {
 
     public static final int DEFAULT_PORT = 8420;
 
@@ -51,9 +57,20 @@ public record ServerConfig(String host, int port, Path lake, byte[] hmacSecret, 
         if (duckdbThreads <= 0) {
             throw new IllegalArgumentException("duckdbThreads must be > 0, got " + duckdbThreads);
         }
+        if (maxOpenWorkspaces <= 0) {
+            throw new IllegalArgumentException("maxOpenWorkspaces must be > 0, got " + maxOpenWorkspaces);
+        }
+        if (workspaceIdleTimeout == null || workspaceIdleTimeout.isNegative() || workspaceIdleTimeout.isZero()) {
+            throw new IllegalArgumentException("workspaceIdleTimeout must be positive, got " + workspaceIdleTimeout);
+        }
         if (maxBodyBytes <= 0 || maxValueBytes <= 0) {
             throw new IllegalArgumentException("maxBodyBytes and maxValueBytes must be > 0");
         }
+    }
+
+    /** How the server's lake opens and closes workspace engines. */
+    public ai.deeplake4j.server.lake.EngineLake.Settings engineSettings() {
+        return new ai.deeplake4j.server.lake.EngineLake.Settings(duckdbThreads, maxOpenWorkspaces, workspaceIdleTimeout);
     }
 
     /** Defaults on {@code lake}; a secret or key must still be set. */
@@ -76,6 +93,8 @@ public record ServerConfig(String host, int port, Path lake, byte[] hmacSecret, 
         private Duration idleTimeout = Duration.ofMinutes(5);
         private int queryThreads = 2 * Runtime.getRuntime().availableProcessors();
         private int duckdbThreads = 1;
+        private int maxOpenWorkspaces = 64;
+        private Duration workspaceIdleTimeout = Duration.ofMinutes(10);
 
         private Builder(Path lake) {
             this.lake = lake;
@@ -105,9 +124,14 @@ public record ServerConfig(String host, int port, Path lake, byte[] hmacSecret, 
 
         public Builder duckdbThreads(int threads) { this.duckdbThreads = threads; return this; }
 
+        public Builder maxOpenWorkspaces(int max) { this.maxOpenWorkspaces = max; return this; }
+
+        public Builder workspaceIdleTimeout(Duration timeout) { this.workspaceIdleTimeout = timeout; return this; }
+
         public ServerConfig build() {
             return new ServerConfig(host, port, lake, hmacSecret, rsaPublicKey, maxBodyBytes, maxValueBytes,
-                    queryTimeout, maxQueryTimeout, shutdownTimeout, idleTimeout, queryThreads, duckdbThreads);
+                    queryTimeout, maxQueryTimeout, shutdownTimeout, idleTimeout, queryThreads, duckdbThreads,
+                    maxOpenWorkspaces, workspaceIdleTimeout);
         }
     }
 }
