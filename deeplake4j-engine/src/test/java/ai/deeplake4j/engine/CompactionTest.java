@@ -27,18 +27,23 @@ class CompactionTest {
                 + ") ORDER BY v").stream().map(r -> r.get("id") + "=" + r.get("v")).map(Object.class::cast).toList();
     }
 
+    /** Writes v = 0 .. rows - 1 into table t, one commit (and so one data file) per {@code perCommit} rows. */
+    private static void writeInCommits(EmbeddedClient client, long rows, long perCommit) {
+        try (TableWriter w = client.engine().store().openWriter("t", TableSchema.of(Map.of("v", ColumnType.of(TypeKind.INT64))))) {
+            for (long i = 0; i < rows; i++) {
+                w.append(new Object[] {i});
+                if (i % perCommit == perCommit - 1) {
+                    w.commit();
+                }
+            }
+            w.sync();
+        }
+    }
+
     @Test
     void compactionMergesSmallFilesKeepingRowsAndIds() throws Exception {
         try (EmbeddedClient client = EmbeddedClient.open(lake)) {
-            try (TableWriter w = client.engine().store().openWriter("t", TableSchema.of(Map.of("v", ColumnType.of(TypeKind.INT64))))) {
-                for (long i = 0; i < 2_000; i++) {
-                    w.append(new Object[] {i});
-                    if (i % 50 == 49) {
-                        w.commit();
-                    }
-                }
-                w.sync();
-            }
+            writeInCommits(client, 2_000, 50);
             LakeTable t = client.engine().table("t");
             assertEquals(40, t.dataFiles().size());
             List<Object> before = ids(client, t);
@@ -57,15 +62,7 @@ class CompactionTest {
     @Test
     void compactedFileKeepsRowsInCommitOrderSoRowGroupStatisticsPruneLookups() throws Exception {
         try (EmbeddedClient client = EmbeddedClient.open(lake)) {
-            try (TableWriter w = client.engine().store().openWriter("t", TableSchema.of(Map.of("v", ColumnType.of(TypeKind.INT64))))) {
-                for (long i = 0; i < 20_000; i++) {
-                    w.append(new Object[] {i});
-                    if (i % 500 == 499) {
-                        w.commit();
-                    }
-                }
-                w.sync();
-            }
+            writeInCommits(client, 20_000, 500);
             LakeTable t = client.engine().table("t");
             try (DuckDBConnection c = client.engine().newConnection()) {
                 assertEquals(40, Compaction.compact(t, c));

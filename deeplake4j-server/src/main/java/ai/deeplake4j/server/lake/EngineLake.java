@@ -88,10 +88,9 @@ public final class EngineLake implements Lake {
             String url = dir.toUri().toString();
             LeasedClient leased = new LeasedClient(this);
             this.view = new WorkspaceLake(leased, new LeasedStore(this), url.endsWith("/") ? url.substring(0, url.length() - 1) : url,
-                    table -> leased.call(c -> {
+                    table -> leased.run(c -> {
                         c.engine().reloadTableNames();
                         c.engine().compactIfNeeded(table);
-                        return null;
                     }));
         }
     }
@@ -363,6 +362,13 @@ public final class EngineLake implements Lake {
             }
         }
 
+        void run(java.util.function.Consumer<EmbeddedClient> work) {
+            call(c -> {
+                work.accept(c);
+                return null;
+            });
+        }
+
         @Override
         public IngestResult ingest(String table, Map<String, ? extends List<?>> data, IngestOptions options) {
             return call(c -> c.ingest(table, data, options));
@@ -380,10 +386,7 @@ public final class EngineLake implements Lake {
 
         @Override
         public void dropTable(String table, boolean ifExists) {
-            call(c -> {
-                c.dropTable(table, ifExists);
-                return null;
-            });
+            run(c -> c.dropTable(table, ifExists));
         }
 
         @Override
@@ -393,18 +396,12 @@ public final class EngineLake implements Lake {
 
         @Override
         public void createIndex(String table, String column, String indexType) {
-            call(c -> {
-                c.createIndex(table, column, indexType);
-                return null;
-            });
+            run(c -> c.createIndex(table, column, indexType));
         }
 
         @Override
         public void dropIndex(String table, String column) {
-            call(c -> {
-                c.dropIndex(table, column);
-                return null;
-            });
+            run(c -> c.dropIndex(table, column));
         }
 
         /** The engine belongs to the lake, which closes it. */
