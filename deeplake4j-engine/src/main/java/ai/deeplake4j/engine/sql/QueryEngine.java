@@ -123,7 +123,7 @@ public final class QueryEngine implements AutoCloseable {
      * setting of this workspace's own database; DuckDB's default is the machine's cores). More
      * threads speed up a large scan on an idle machine; when many small statements run at once
      * (a server), each query already has a core, and with one thread DuckDB no longer hands tasks
-     * to its worker threads: a point lookup took about 0.2 ms less CPU (0.73 vs 0.93 ms) here.
+     * to its worker threads: a point lookup took about 0.17 ms less CPU (0.76 vs 0.93 ms) here.
      *
      * @param threads at least 1
      * @throws IllegalArgumentException when {@code threads} is below 1
