@@ -32,10 +32,19 @@ import java.util.concurrent.atomic.AtomicLong;
  * data against embedded ingest of the same rows. All traffic stays on loopback. Prints a
  * Markdown table for BENCHMARKS.md.
  *
+ * <p>Before the measured {@code SECONDS}, the same clients run the same load for
+ * {@code deeplake4j.benchWarmupSeconds} (default 10) so that the JIT has compiled the hot paths: a
+ * long-running server is measured, not its first seconds (in a 20 s run without it, C2
+ * compilation alone took about a quarter of the CPU). The CPU of the measured phase is split by
+ * thread: the server's request threads (HTTP, auth, JSON, SQL path and the DuckDB call made on
+ * them), the client threads (the 32 callers and the JDK HTTP client's threads), and the rest of
+ * the process (GC, JIT, DuckDB's own worker threads, Jetty's selector).
+ *
  * <p>Usage: {@code bin/bench server [ROWS] [CLIENTS] [SECONDS]} (defaults 100,000, 32, 20).
  * System properties for experiments: {@code deeplake4j.benchSql} (the measured statement),
- * {@code deeplake4j.queryThreads} (server permits), {@code deeplake4j.duckdbThreads} (DuckDB
- * threads of the served workspace), {@code deeplake4j.skipIngest} (no embedded ingest),
+ * {@code deeplake4j.benchWarmupSeconds} (load before the measurement, 0 for none),
+ * {@code deeplake4j.queryThreads} (server permits, default 2 x cores), {@code deeplake4j.duckdbThreads}
+ * (DuckDB threads of each served workspace, default the server's: 1), {@code deeplake4j.skipIngest} (no embedded ingest),
  * {@code deeplake4j.ownHttpClients} (one HTTP client per client thread).
  */
 public final class ServerBench {
@@ -66,9 +75,15 @@ public final class ServerBench {
             embeddedCpuRate = rows / ((cpuNanos() - cpu0) / 1e9);
         }
 
-        ServerConfig config = ServerConfig.builder(dir.resolve("served")).port(0).hmacSecret(SECRET)
-                .queryThreads(Integer.getInteger("deeplake4j.queryThreads", 2 * Runtime.getRuntime().availableProcessors())).build();
-        EngineLake lake = EngineLake.open(config.lake());
+        ServerConfig.Builder builder = ServerConfig.builder(dir.resolve("served")).port(0).hmacSecret(SECRET);
+        if (Integer.getInteger("deeplake4j.queryThreads") != null) {
+            builder.queryThreads(Integer.getInteger("deeplake4j.queryThreads"));
+        }
+        if (Integer.getInteger("deeplake4j.duckdbThreads") != null) {
+            builder.duckdbThreads(Integer.getInteger("deeplake4j.duckdbThreads"));
+        }
+        ServerConfig config = builder.build();
+        EngineLake lake = EngineLake.open(config.lake(), config.engineSettings());
         try (DeeplakeServer server = DeeplakeServer.start(config, lake)) {
             String token = new TokenMinter(SECRET).mint("bench", Duration.ofHours(2));
             double remoteRate;
@@ -86,19 +101,24 @@ public final class ServerBench {
                     String.format("%.0f%% of embedded (target ≥ 50%%); %,.0f rows per CPU s", 100 * remoteRate / embeddedRate, remoteCpuRate)));
 
             // as LakeBench does: measure lookups once background compaction has merged the ingest's files
-            ((EmbeddedClient) lake.workspace("bench", "default").client()).engine().awaitMaintenance();
-            String duckThreads = System.getProperty("deeplake4j.duckdbThreads");
-            if (duckThreads != null) {
-                try (var c = ((EmbeddedClient) lake.workspace("bench", "default").client()).engine().newConnection();
-                     var st = c.createStatement()) {
-                    st.execute("SET threads = " + Integer.parseInt(duckThreads));
-                }
+            int files = lake.withEngine("bench", "default", c -> {
+                c.engine().awaitMaintenance();
+                return c.engine().table("bench").dataFiles().size();
+            });
+            warmUp(server, token, rows);
+            int warmup = Integer.getInteger("deeplake4j.benchWarmupSeconds", 10);
+            if (warmup > 0) {
+                query(server, token, rows, clients, warmup);
             }
             Load load = query(server, token, rows, clients, seconds);
-            results.add(row(clients + " clients, `" + LOOKUP + "`, " + rows + " rows, " + seconds + " s",
+            results.add(row(clients + " clients, `" + LOOKUP + "`, " + rows + " rows, " + seconds + " s after " + warmup + " s of warm-up",
                     load.queriesPerSecond, "queries/s", "target ≥ 1,000"));
-            results.add(row("queries per CPU second of this JVM (server and the 32 clients)", load.queriesPerCpuSecond, "queries/CPU s",
+            results.add(row("queries per CPU second of this JVM (server and the " + clients + " clients)", load.queriesPerCpuSecond, "queries/CPU s",
                     String.format("= %,.0f queries/s on 2 idle cores", 2 * load.queriesPerCpuSecond)));
+            results.add(row("CPU per query: server request threads (HTTP, auth, JSON, SQL path, DuckDB call)", load.serverCpuMillis, "ms", ""));
+            results.add(row("CPU per query: client threads (callers and JDK HTTP client)", load.clientCpuMillis, "ms", ""));
+            results.add(row("CPU per query: rest of the process (GC, JIT, DuckDB workers, selectors)", load.otherCpuMillis, "ms", ""));
+            results.add(row("data files of the queried table", files, "files", "after background compaction"));
             results.add(row("latency p50", load.p50Millis, "ms", ""));
             results.add(row("latency p99", load.p99Millis, "ms", "target ≤ 100"));
             results.add(row("errors", load.errors, "", ""));
@@ -115,7 +135,45 @@ public final class ServerBench {
         deleteTree(dir);
     }
 
-    private record Load(double queriesPerSecond, double queriesPerCpuSecond, double p50Millis, double p99Millis, long errors) {
+    /** One measured phase; the CPU figures are milliseconds of CPU per query. */
+    private record Load(double queriesPerSecond, double queriesPerCpuSecond, double p50Millis, double p99Millis, long errors,
+                        double serverCpuMillis, double clientCpuMillis, double otherCpuMillis) {
+    }
+
+    /** CPU nanoseconds by thread id of the live Java threads whose names start with one of {@code prefixes}. */
+    private static Map<Long, Long> threadCpu(String... prefixes) {
+        java.lang.management.ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        Map<Long, Long> cpu = new java.util.HashMap<>();
+        for (java.lang.management.ThreadInfo info : mx.getThreadInfo(mx.getAllThreadIds())) {
+            if (info != null && Arrays.stream(prefixes).anyMatch(info.getThreadName()::startsWith)) {
+                cpu.put(info.getThreadId(), Math.max(0, mx.getThreadCpuTime(info.getThreadId())));
+            }
+        }
+        return cpu;
+    }
+
+    /** CPU nanoseconds the threads alive at the end used since {@code before} (threads started since count from zero). */
+    private static long cpuSince(Map<Long, Long> before, String... prefixes) {
+        long total = 0;
+        for (Map.Entry<Long, Long> e : threadCpu(prefixes).entrySet()) {
+            total += e.getValue() - before.getOrDefault(e.getKey(), 0L);
+        }
+        return total;
+    }
+
+    /** Thread-name prefixes of the server's request threads (Javalin names its Jetty pool so). */
+    private static final String[] SERVER_THREADS = {"JettyServerThreadPool"};
+    /** Thread-name prefixes of the JDK HTTP client's threads (the callers add up their own CPU time). */
+    private static final String[] HTTP_CLIENT_THREADS = {"HttpClient-"};
+
+    /** Sequential queries before the load: first touches (view creation, class loading) out of the way. */
+    private static void warmUp(DeeplakeServer server, String token, int rows) {
+        try (RemoteClient warm = client(server, token)) {
+            SplittableRandom r = new SplittableRandom(1);
+            for (int i = 0; i < 500; i++) {
+                warm.query("SELECT id, text, value FROM bench WHERE id = $1 LIMIT 10", (long) r.nextInt(rows));
+            }
+        }
     }
 
     /** CPU time of this process, all threads. */
@@ -124,16 +182,11 @@ public final class ServerBench {
     }
 
     private static Load query(DeeplakeServer server, String token, int rows, int clients, int seconds) throws Exception {
-        try (RemoteClient warm = client(server, token)) {
-            SplittableRandom r = new SplittableRandom(1);
-            for (int i = 0; i < 500; i++) {
-                warm.query("SELECT id, text, value FROM bench WHERE id = $1 LIMIT 10", (long) r.nextInt(rows));
-            }
-        }
         long[][] latencies = new long[clients][];
         int[] counts = new int[clients];
         AtomicLong errors = new AtomicLong();
         AtomicLong issued = new AtomicLong();
+        AtomicLong callersCpu = new AtomicLong();
         CountDownLatch start = new CountDownLatch(1);
         List<Thread> threads = new ArrayList<>();
         long deadline = System.nanoTime() + Duration.ofSeconds(seconds).toNanos() + Duration.ofSeconds(1).toNanos();
@@ -167,6 +220,8 @@ public final class ServerBench {
                     if (!shared) {
                         client.close();
                     }
+                    // read by the thread itself: a finished thread's CPU time can no longer be read
+                    callersCpu.addAndGet(ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime());
                 }
             }, "bench-client-" + c);
             threads.add(t);
@@ -174,11 +229,15 @@ public final class ServerBench {
         }
         long t0 = System.nanoTime();
         long cpu0 = cpuNanos();
+        Map<Long, Long> server0 = threadCpu(SERVER_THREADS);
+        Map<Long, Long> http0 = threadCpu(HTTP_CLIENT_THREADS);
         start.countDown();
         for (Thread t : threads) {
             t.join();
         }
         double elapsed = (System.nanoTime() - t0) / 1e9;
+        long serverCpu = cpuSince(server0, SERVER_THREADS);
+        long clientCpu = cpuSince(http0, HTTP_CLIENT_THREADS) + callersCpu.get();
         double cpu = (cpuNanos() - cpu0) / 1e9;
         sharedTransport.close();
         int total = Arrays.stream(counts).sum();
@@ -189,7 +248,9 @@ public final class ServerBench {
             k += counts[c];
         }
         Arrays.sort(all);
-        return new Load(total / elapsed, total / cpu, all[(int) (total * 0.50)] / 1e6, all[(int) Math.min(total - 1, total * 0.99)] / 1e6, errors.get());
+        double perQuery = 1e6 * total;
+        return new Load(total / elapsed, total / cpu, all[(int) (total * 0.50)] / 1e6, all[(int) Math.min(total - 1, total * 0.99)] / 1e6, errors.get(),
+                serverCpu / perQuery, clientCpu / perQuery, Math.max(0, cpu * 1e9 - serverCpu - clientCpu) / perQuery);
     }
 
     private static RemoteClient client(DeeplakeServer server, String token) {

@@ -27,18 +27,23 @@ class CompactionTest {
                 + ") ORDER BY v").stream().map(r -> r.get("id") + "=" + r.get("v")).map(Object.class::cast).toList();
     }
 
+    /** Writes v = 0 .. rows - 1 into table t, one commit (and so one data file) per {@code perCommit} rows. */
+    private static void writeInCommits(EmbeddedClient client, long rows, long perCommit) {
+        try (TableWriter w = client.engine().store().openWriter("t", TableSchema.of(Map.of("v", ColumnType.of(TypeKind.INT64))))) {
+            for (long i = 0; i < rows; i++) {
+                w.append(new Object[] {i});
+                if (i % perCommit == perCommit - 1) {
+                    w.commit();
+                }
+            }
+            w.sync();
+        }
+    }
+
     @Test
     void compactionMergesSmallFilesKeepingRowsAndIds() throws Exception {
         try (EmbeddedClient client = EmbeddedClient.open(lake)) {
-            try (TableWriter w = client.engine().store().openWriter("t", TableSchema.of(Map.of("v", ColumnType.of(TypeKind.INT64))))) {
-                for (long i = 0; i < 2_000; i++) {
-                    w.append(new Object[] {i});
-                    if (i % 50 == 49) {
-                        w.commit();
-                    }
-                }
-                w.sync();
-            }
+            writeInCommits(client, 2_000, 50);
             LakeTable t = client.engine().table("t");
             assertEquals(40, t.dataFiles().size());
             List<Object> before = ids(client, t);
@@ -51,6 +56,33 @@ class CompactionTest {
             assertEquals(1, t.dataFiles().size());
             assertEquals(before, ids(client, t), "same rows with the same _id");
             assertEquals(2_000, client.describeTable("t").rowCount());
+        }
+    }
+
+    @Test
+    void compactedFileKeepsRowsInCommitOrderSoRowGroupStatisticsPruneLookups() throws Exception {
+        try (EmbeddedClient client = EmbeddedClient.open(lake)) {
+            writeInCommits(client, 20_000, 500);
+            LakeTable t = client.engine().table("t");
+            try (DuckDBConnection c = client.engine().newConnection()) {
+                assertEquals(40, Compaction.compact(t, c));
+            }
+            t.refresh();
+            String file = t.dataFiles().getFirst();
+            assertEquals(1, t.dataFiles().size());
+            List<Object> values = client.engine().select("SELECT v FROM read_parquet('" + file + "')").stream().map(r -> r.get("v")).toList();
+            assertEquals(20_000, values.size());
+            for (int i = 0; i < values.size(); i++) {
+                assertEquals((long) i, values.get(i), "rows in the order they were committed; first difference at row " + i);
+            }
+            List<Map<String, Object>> groups = client.engine().select("SELECT row_group_num_rows AS n, CAST(stats_min AS BIGINT) AS lo, "
+                    + "CAST(stats_max AS BIGINT) AS hi FROM parquet_metadata('" + file + "') WHERE path_in_schema = 'v'");
+            assertTrue(groups.size() > 1, "several row groups: " + groups);
+            for (Map<String, Object> g : groups) {
+                long n = ((Number) g.get("n")).longValue();
+                assertEquals(n - 1, ((Number) g.get("hi")).longValue() - ((Number) g.get("lo")).longValue(),
+                        "each row group holds a contiguous range of v: " + g);
+            }
         }
     }
 

@@ -19,7 +19,7 @@ import io.javalin.http.Handler;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.jetty.server.ServerConnector;
 import org.slf4j.Logger;
@@ -40,6 +40,7 @@ public final class DeeplakeServer implements AutoCloseable {
     private final Lake lake;
     private final InFlight inFlight = new InFlight();
     private final ScheduledExecutorService watchdogs;
+    private final ScheduledExecutorService housekeeping;
     private final WriterSessions writers;
     private final Javalin app;
     private boolean closed;
@@ -48,11 +49,16 @@ public final class DeeplakeServer implements AutoCloseable {
         this.config = config;
         this.lake = lake;
         AtomicInteger n = new AtomicInteger();
-        this.watchdogs = Executors.newSingleThreadScheduledExecutor(r -> {
+        ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, "deeplake4j-query-watchdog-" + n.incrementAndGet());
             t.setDaemon(true);
             return t;
         });
+        // Every statement schedules a watchdog at its timeout (60 s by default) and cancels it when
+        // done; without this, cancelled watchdogs stay queued until their deadline: at 1,000
+        // statements/s, 60,000 dead entries in the queue's heap.
+        scheduler.setRemoveOnCancelPolicy(true);
+        this.watchdogs = scheduler;
         TokenVerifier verifier = new TokenVerifier(config.hmacSecret(), config.rsaPublicKey(), Clock.systemUTC());
         Authenticator auth = new Authenticator(verifier);
         QueryRoutes query = new QueryRoutes(lake, config.queryThreads(), watchdogs, config.maxBodyBytes(), config.queryTimeout(), config.maxQueryTimeout());
@@ -61,6 +67,19 @@ public final class DeeplakeServer implements AutoCloseable {
         IngestRoutes ingest = new IngestRoutes(lake, writers, config.maxBodyBytes(), config.maxValueBytes());
         long sweep = Math.max(1, Math.min(30, config.idleTimeout().toSeconds() / 2));
         watchdogs.scheduleWithFixedDelay(writers::expireIdle, sweep, sweep, java.util.concurrent.TimeUnit.SECONDS);
+        // its own thread: closing an engine waits for its compaction, which must not delay query timeouts
+        this.housekeeping = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = new Thread(r, "deeplake4j-workspace-sweep");
+            t.setDaemon(true);
+            return t;
+        });
+        housekeeping.scheduleWithFixedDelay(() -> {
+            try {
+                lake.evictIdle();
+            } catch (RuntimeException e) {
+                LOG.warn("Closing idle workspaces failed: {}", e.getMessage());
+            }
+        }, 30, 30, java.util.concurrent.TimeUnit.SECONDS);
         WorkspaceRoutes workspaces = new WorkspaceRoutes(lake, new WorkspaceRegistry(config.lake(), Clock.systemUTC()),
                 config.maxBodyBytes());
         this.app = Javalin.create(cfg -> {
@@ -137,7 +156,7 @@ public final class DeeplakeServer implements AutoCloseable {
 
     /** Starts a server on the lake directory of {@code config}. */
     public static DeeplakeServer start(ServerConfig config) {
-        return start(config, ai.deeplake4j.server.lake.EngineLake.open(config.lake()));
+        return start(config, ai.deeplake4j.server.lake.EngineLake.open(config.lake(), config.engineSettings()));
     }
 
     /**
@@ -185,6 +204,7 @@ public final class DeeplakeServer implements AutoCloseable {
         app.stop();
         writers.close();
         watchdogs.shutdownNow();
+        housekeeping.shutdownNow();
         lake.close();
         LOG.info("deeplake4j server stopped");
     }

@@ -21,10 +21,21 @@ import java.util.Objects;
  * @param idleTimeout      how long a connection may stay silent, e.g. a slow ingest stream (default 5 min)
  * @param queryThreads     statements run at once; more wait their turn, which keeps DuckDB from
  *                         oversubscribing the cores (default 2 x cores)
+ * @param duckdbThreads    DuckDB threads of each workspace's database (default 1): the server gets its
+ *                         parallelism from running {@code queryThreads} statements at once, and one
+ *                         thread per statement saves DuckDB's task hand-offs (see
+ *                         {@link ai.deeplake4j.engine.sql.QueryEngine#setThreads}); raise it for a
+ *                         server that runs few, large analytical queries
+ * @param maxOpenWorkspaces workspace engines (each an in-memory DuckDB database, its views and
+ *                         caches, and its search indexes) kept open at most; the least recently used
+ *                         idle one closes when another opens (default 64)
+ * @param workspaceIdleTimeout a workspace engine unused this long is closed, and reopens on the next
+ *                         request (default 10 min; checked every 30 s)
  */
 public record ServerConfig(String host, int port, Path lake, byte[] hmacSecret, RSAPublicKey rsaPublicKey,
                            long maxBodyBytes, long maxValueBytes, Duration queryTimeout, Duration maxQueryTimeout,
-                           Duration shutdownTimeout, Duration idleTimeout, int queryThreads) {
+                           Duration shutdownTimeout, Duration idleTimeout, int queryThreads, int duckdbThreads,
+                           int maxOpenWorkspaces, Duration workspaceIdleTimeout) {
 
     public static final int DEFAULT_PORT = 8420;
 
@@ -43,9 +54,23 @@ public record ServerConfig(String host, int port, Path lake, byte[] hmacSecret, 
         if (queryThreads <= 0) {
             throw new IllegalArgumentException("queryThreads must be > 0, got " + queryThreads);
         }
+        if (duckdbThreads <= 0) {
+            throw new IllegalArgumentException("duckdbThreads must be > 0, got " + duckdbThreads);
+        }
+        if (maxOpenWorkspaces <= 0) {
+            throw new IllegalArgumentException("maxOpenWorkspaces must be > 0, got " + maxOpenWorkspaces);
+        }
+        if (workspaceIdleTimeout == null || workspaceIdleTimeout.isNegative() || workspaceIdleTimeout.isZero()) {
+            throw new IllegalArgumentException("workspaceIdleTimeout must be positive, got " + workspaceIdleTimeout);
+        }
         if (maxBodyBytes <= 0 || maxValueBytes <= 0) {
             throw new IllegalArgumentException("maxBodyBytes and maxValueBytes must be > 0");
         }
+    }
+
+    /** How the server's lake opens and closes workspace engines. */
+    public ai.deeplake4j.server.lake.EngineLake.Settings engineSettings() {
+        return new ai.deeplake4j.server.lake.EngineLake.Settings(duckdbThreads, maxOpenWorkspaces, workspaceIdleTimeout);
     }
 
     /** Defaults on {@code lake}; a secret or key must still be set. */
@@ -67,6 +92,9 @@ public record ServerConfig(String host, int port, Path lake, byte[] hmacSecret, 
         private Duration shutdownTimeout = Duration.ofSeconds(30);
         private Duration idleTimeout = Duration.ofMinutes(5);
         private int queryThreads = 2 * Runtime.getRuntime().availableProcessors();
+        private int duckdbThreads = 1;
+        private int maxOpenWorkspaces = 64;
+        private Duration workspaceIdleTimeout = Duration.ofMinutes(10);
 
         private Builder(Path lake) {
             this.lake = lake;
@@ -94,9 +122,16 @@ public record ServerConfig(String host, int port, Path lake, byte[] hmacSecret, 
 
         public Builder queryThreads(int threads) { this.queryThreads = threads; return this; }
 
+        public Builder duckdbThreads(int threads) { this.duckdbThreads = threads; return this; }
+
+        public Builder maxOpenWorkspaces(int max) { this.maxOpenWorkspaces = max; return this; }
+
+        public Builder workspaceIdleTimeout(Duration timeout) { this.workspaceIdleTimeout = timeout; return this; }
+
         public ServerConfig build() {
             return new ServerConfig(host, port, lake, hmacSecret, rsaPublicKey, maxBodyBytes, maxValueBytes,
-                    queryTimeout, maxQueryTimeout, shutdownTimeout, idleTimeout, queryThreads);
+                    queryTimeout, maxQueryTimeout, shutdownTimeout, idleTimeout, queryThreads, duckdbThreads,
+                    maxOpenWorkspaces, workspaceIdleTimeout);
         }
     }
 }

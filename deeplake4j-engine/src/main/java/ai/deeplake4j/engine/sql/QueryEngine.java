@@ -61,7 +61,12 @@ public final class QueryEngine implements AutoCloseable {
         return t;
     });
 
-    private record ViewState(LakeTable table, long snapshotId) {
+    /**
+     * The DuckDB view of a table: the snapshot it shows, and the catalog version read before the
+     * table was last refreshed ({@link Lake#catalogVersion()}); while the catalog version is the
+     * same, no commit happened since and the view is current without asking the catalog.
+     */
+    private record ViewState(LakeTable table, long snapshotId, long catalogVersion) {
     }
 
     public QueryEngine(Lake lake, Namespace namespace, String workspace) {
@@ -74,7 +79,10 @@ public final class QueryEngine implements AutoCloseable {
             Files.createDirectories(tmp);
             try (java.sql.Statement s = root.createStatement()) {
                 s.execute("SET temp_directory = " + Sql.literal(tmp.toString()));
-                s.execute("SET enable_object_cache = true");
+                // Keep each Parquet file's footer (schema, row-group statistics) in memory: data files
+                // never change, and re-reading the footer was about 0.1 ms of a 0.7 ms point lookup.
+                // (DuckDB 1.5 kept enable_object_cache only as a no-op placeholder.)
+                s.execute("SET parquet_metadata_cache = true");
             }
         } catch (SQLException | IOException e) {
             throw new ManagedServiceException("Cannot start DuckDB for workspace '" + workspace + "': " + e.getMessage(), e);
@@ -108,6 +116,49 @@ public final class QueryEngine implements AutoCloseable {
     /** Installs the handler of queries using {@code <#>} and {@code @>} (the search layer). */
     public void setSearchHandler(SearchHandler handler) {
         this.search = handler;
+    }
+
+    /**
+     * Sets how many threads DuckDB runs this workspace's statements on (DuckDB's {@code threads}
+     * setting of this workspace's own database; DuckDB's default is the machine's cores). More
+     * threads speed up a large scan on an idle machine; when many small statements run at once
+     * (a server), each query already has a core, and with one thread DuckDB no longer hands tasks
+     * to its worker threads: a point lookup took about 0.17 ms less CPU (0.76 vs 0.93 ms) here.
+     *
+     * @param threads at least 1
+     * @throws IllegalArgumentException when {@code threads} is below 1
+     * @throws QueryException           when DuckDB refuses the setting (e.g. a locked configuration)
+     */
+    public void setThreads(int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("DuckDB threads must be at least 1, got " + threads);
+        }
+        try (java.sql.Statement s = root.createStatement()) {
+            s.execute("SET threads = " + threads);
+        } catch (SQLException e) {
+            throw new QueryException("Cannot set DuckDB threads of workspace '" + workspace + "': " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Confines this workspace's database to the workspace's own directory ({@code
+     * warehouse/<org>/<workspace>/}, where its tables, data files and indexes live) and freezes its
+     * settings, for a server: DuckDB then refuses to read, write or list any other file (another
+     * workspace's tables, {@code /etc/passwd}), to attach databases or load extensions, and any
+     * {@code SET}. A second wall behind the server's SQL guard. Irreversible; call after
+     * {@link #setThreads}. Spilling to the temporary directory still works (DuckDB's own files).
+     *
+     * @throws QueryException when DuckDB refuses a setting
+     */
+    public void confineToWorkspace() {
+        String dir = lake.workspaceDir(namespace).toAbsolutePath().normalize() + java.io.File.separator;
+        try (java.sql.Statement s = root.createStatement()) {
+            s.execute("SET allowed_directories = [" + Sql.literal(dir) + "]");
+            s.execute("SET enable_external_access = false");
+            s.execute("SET lock_configuration = true");
+        } catch (SQLException e) {
+            throw new QueryException("Cannot confine the database of workspace '" + workspace + "': " + e.getMessage(), e);
+        }
     }
 
     /** A new connection to this workspace's database; the caller closes it. */
@@ -219,29 +270,42 @@ public final class QueryEngine implements AutoCloseable {
         }
     }
 
-    /** Makes the view of {@code table} show its current snapshot; returns the table. */
+    /**
+     * Makes the view of {@code table} show its current snapshot; returns the table. Every commit
+     * that completed before this call is visible, whichever process made it: the table is re-read
+     * from the catalog only when the catalog changed since its view was last brought up to date.
+     *
+     * @throws TableException when the table does not exist
+     */
     public LakeTable ensureView(String table) {
         String key = table.toLowerCase(Locale.ROOT);
+        // Read before refreshing: a commit landing during the refresh shows up as a newer version
+        // next time, so it is never taken as seen.
+        long version = lake.catalogVersion();
         ViewState state = views.get(key);
-        LakeTable t = state == null ? lake.load(namespace, table) : state.table().refresh();
+        if (state != null && state.catalogVersion() >= version) {
+            return state.table();
+        }
+        LakeTable t = state == null ? lake.load(namespace, table) : refreshed(state.table());
         if (t == null) {
             dropView(table);
             throw notFound(table);
         }
         long snapshot = t.snapshotId();
-        if (state == null || state.snapshotId() != snapshot) {
-            synchronized (this) {
-                ViewState again = views.get(key);
-                if (again == null || again.snapshotId() != snapshot) {
-                    String sql = "CREATE OR REPLACE VIEW " + Sql.identifier(t.name()) + " AS " + t.scanSql(t.dataFiles(snapshot), false, false);
-                    try (java.sql.Statement s = root.createStatement()) {
-                        s.execute(sql);
-                    } catch (SQLException e) {
-                        throw new QueryException("Cannot open table '" + table + "': " + e.getMessage(), e);
-                    }
-                    views.put(key, new ViewState(t, snapshot));
+        synchronized (this) {
+            ViewState again = views.get(key);
+            if (again != null && again.catalogVersion() >= version) {
+                return again.table(); // a statement that started later already brought it up to date
+            }
+            if (again == null || again.table() != t || again.snapshotId() != snapshot) {
+                String sql = "CREATE OR REPLACE VIEW " + Sql.identifier(t.name()) + " AS " + t.scanSql(t.dataFiles(snapshot), false, false);
+                try (java.sql.Statement s = root.createStatement()) {
+                    s.execute(sql);
+                } catch (SQLException e) {
+                    throw new QueryException("Cannot open table '" + table + "': " + e.getMessage(), e);
                 }
             }
+            views.put(key, new ViewState(t, snapshot, version));
         }
         return t;
     }
@@ -262,6 +326,21 @@ public final class QueryEngine implements AutoCloseable {
             throw notFound(name);
         }
         return ensureView(actual);
+    }
+
+    /**
+     * The table re-read from the catalog; null when another process dropped it; a new instance
+     * when another process dropped and re-created it (Iceberg refuses to refresh a table object
+     * onto a table with another UUID).
+     */
+    private LakeTable refreshed(LakeTable table) {
+        try {
+            return table.refresh();
+        } catch (org.apache.iceberg.exceptions.NoSuchTableException e) {
+            return null;
+        } catch (IllegalStateException e) {
+            return lake.load(namespace, table.name());
+        }
     }
 
     /** The table, refreshed, or a {@link TableException} naming it. */

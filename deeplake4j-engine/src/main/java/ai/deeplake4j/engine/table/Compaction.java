@@ -73,8 +73,17 @@ public final class Compaction {
         return removed;
     }
 
+    /**
+     * The small files in the order their rows were written: by commit (Iceberg data sequence number),
+     * then by name, which is time-ordered within a commit ({@link DataFileOutput}). Merging in this
+     * order keeps each row group of the merged file to a narrow range of {@code _id} and of columns
+     * that grow with time, so Parquet statistics still prune point lookups.
+     */
     private static List<DataFile> small(List<DataFile> files) {
-        return files.stream().filter(f -> f.recordCount() < TARGET_ROWS / 2).toList();
+        return files.stream().filter(f -> f.recordCount() < TARGET_ROWS / 2)
+                .sorted(java.util.Comparator.comparing(DataFile::dataSequenceNumber, java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder()))
+                        .thenComparing(DataFile::location))
+                .toList();
     }
 
     private static List<List<DataFile>> bins(List<DataFile> files) {

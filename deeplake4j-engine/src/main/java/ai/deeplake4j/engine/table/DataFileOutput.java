@@ -38,7 +38,40 @@ public final class DataFileOutput {
      */
     public static final String CODEC = "uncompressed";
 
+    private static final Object NAME_LOCK = new Object();
+    private static long lastNameMillis;
+    private static int nameCounter;
+
     private DataFileOutput() {
+    }
+
+    /**
+     * A UUID version 7 (RFC 9562: 48-bit Unix milliseconds, then a 12-bit counter within the
+     * millisecond, then random bits) as text. Names made in this process sort in the order they were
+     * made, so sorting a table's files by location (scans, {@link Compaction}) follows the order the
+     * rows were written: a compacted file then keeps row groups whose min/max statistics are narrow
+     * for columns that grow with time ({@code _id}, ingest counters), which lets a point lookup skip
+     * all but one row group. Random names interleaved the commits, and each 6,000-row group of a
+     * compacted 100,000-row table spanned a third of the ids.
+     */
+    static String timeOrderedName() {
+        long millis;
+        int counter;
+        synchronized (NAME_LOCK) {
+            long now = System.currentTimeMillis();
+            if (now > lastNameMillis) {
+                lastNameMillis = now;
+                nameCounter = 0;
+            } else if (++nameCounter > 0xFFF) {
+                lastNameMillis++; // more than 4,096 names in one millisecond: borrow the next one
+                nameCounter = 0;
+            }
+            millis = lastNameMillis;
+            counter = nameCounter;
+        }
+        long high = (millis << 16) | 0x7000L | counter;
+        long low = (java.util.concurrent.ThreadLocalRandom.current().nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+        return new UUID(high, low).toString();
     }
 
     /**
@@ -46,7 +79,7 @@ public final class DataFileOutput {
      * @return the data file, or null when the query produced no rows (no file is left behind)
      */
     public static DataFile write(Connection connection, LakeTable table, String select) throws SQLException {
-        Path path = Path.of(table.dataLocation(), UUID.randomUUID() + ".parquet");
+        Path path = Path.of(table.dataLocation(), timeOrderedName() + ".parquet");
         try {
             Files.createDirectories(path.getParent());
         } catch (IOException e) {

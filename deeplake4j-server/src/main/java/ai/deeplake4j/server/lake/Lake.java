@@ -22,6 +22,13 @@ public interface Lake extends AutoCloseable {
     /** Drops every table of a workspace and forgets it. */
     void dropWorkspace(String org, String workspace);
 
+    /**
+     * Releases what idle workspaces hold (e.g. closes engines unused for a while), so that memory
+     * stays bounded; the server calls it periodically. Nothing by default.
+     */
+    default void evictIdle() {
+    }
+
     /** Closes every open workspace; waits for their writers. */
     @Override
     void close();
