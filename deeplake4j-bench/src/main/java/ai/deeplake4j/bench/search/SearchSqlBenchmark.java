@@ -79,10 +79,20 @@ public final class SearchSqlBenchmark {
                     + "AS score FROM chunks ORDER BY score DESC LIMIT 10";
 
             int exactN = Math.min(queries, 10);
-            List<Set<Object>> exactTop = time("vector top-10, exact (DuckDB list_cosine_similarity)", exactN, i -> client.query(vector, qv.get(i)));
-            List<Set<Object>> exactFiltered = time("vector top-10, 10% filter, exact (DuckDB)", exactN, i -> client.query(filtered, qv.get(i)));
-            time("bm25 top-10, exact (Java BM25 over the column)", Math.min(queries, 3), i -> client.query(bm25, qt.get(i)));
-            time("hybrid top-10, exact arms", Math.min(queries, 3), i -> client.query(hybrid, qv.get(i), qt.get(i)));
+            List<Set<Object>> exactTop;
+            List<Set<Object>> exactFiltered;
+            if (!reuse) {
+                exactTop = time("vector top-10, exact (DuckDB list_cosine_similarity)", exactN, i -> client.query(vector, qv.get(i)));
+                exactFiltered = time("vector top-10, 10% filter, exact (DuckDB)", exactN, i -> client.query(filtered, qv.get(i)));
+                time("bm25 top-10, exact (Java BM25 over the column)", Math.min(queries, 3), i -> client.query(bm25, qt.get(i)));
+                time("hybrid top-10, exact arms", Math.min(queries, 3), i -> client.query(hybrid, qv.get(i), qt.get(i)));
+            } else {
+                // The indexes exist: the exact answers come from DuckDB's own function, which <#> never routes to an index.
+                String exactVector = "SELECT id FROM chunks ORDER BY list_cosine_similarity(embedding, $1) DESC LIMIT 10";
+                String exactFilteredSql = "SELECT id FROM chunks WHERE id % 10 = 3 ORDER BY list_cosine_similarity(embedding, $1) DESC LIMIT 10";
+                exactTop = time("vector top-10, exact (DuckDB list_cosine_similarity)", exactN, i -> client.query(exactVector, qv.get(i)));
+                exactFiltered = time("vector top-10, 10% filter, exact (DuckDB)", exactN, i -> client.query(exactFilteredSql, qv.get(i)));
+            }
 
             if (!reuse) {
                 buildIndexes(client, rows);
