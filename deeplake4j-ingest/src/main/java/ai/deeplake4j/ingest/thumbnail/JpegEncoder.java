@@ -18,7 +18,7 @@ import javax.imageio.stream.MemoryCacheImageOutputStream;
  *
  * <p>Thread-safe. Each thread keeps one ImageIO writer and reuses it (creating one per image cost
  * about 3% of a thumbnail's CPU), and writes into memory: {@code ImageIO.createImageOutputStream}
- * would back every JPEG with a temporary file, which cost about 20% more CPU plus the file system
+ * would back every JPEG with a temporary file, which cost about 20% more encoding CPU plus file system
  * waits. Images already in {@link OpaqueRgb}'s layout (what ImageIO's PNG and JPEG readers return,
  * and what the thumbnail scaler makes) are encoded without a conversion.
  */
