@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.deeplake4j.ingest.media.MediaTestSupport.PixelDifference;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.Image;
@@ -142,25 +143,11 @@ class ThumbnailMakerTest {
             Graphics2D g = reference.createGraphics();
             g.drawImage(photo.getScaledInstance(t.width(), t.height(), Image.SCALE_AREA_AVERAGING), 0, 0, null);
             g.dispose();
-            double jpegError = meanAbsoluteDifference(assertJpeg(JpegEncoder.defaultQuality().encode(reference)), reference);
-            double diff = meanAbsoluteDifference(assertJpeg(t.jpeg()), reference);
+            double jpegError = PixelDifference.between(assertJpeg(JpegEncoder.defaultQuality().encode(reference)), reference).mean();
+            double diff = PixelDifference.between(assertJpeg(t.jpeg()), reference).mean();
             assertTrue(diff < jpegError + MAX_EXTRA_DIFFERENCE, file + " at " + t.box() + ": mean difference to area averaging "
                     + diff + ", the reference's own JPEG error " + jpegError);
         }
-    }
-
-    private static double meanAbsoluteDifference(BufferedImage a, BufferedImage b) {
-        long sum = 0;
-        for (int y = 0; y < a.getHeight(); y++) {
-            for (int x = 0; x < a.getWidth(); x++) {
-                int p = a.getRGB(x, y);
-                int q = b.getRGB(x, y);
-                for (int shift = 0; shift <= 16; shift += 8) {
-                    sum += Math.abs(((p >> shift) & 0xFF) - ((q >> shift) & 0xFF));
-                }
-            }
-        }
-        return sum / (3.0 * a.getWidth() * a.getHeight());
     }
 
     @Test
