@@ -16,8 +16,9 @@ import org.slf4j.LoggerFactory;
  * first, each from the previous one, so a megapixel source is resampled once and the small sizes
  * cost little; a size equal to the source's is the source itself, not a resampled copy.
  *
- * <p>Cost on the shared 2-core box (per-thread CPU, JDK 25): a 32x32 source about 1.9 ms (the 256 px
- * JPEG encode alone about 1 ms), a decoded 640x480 source about 2.4 ms. Immutable and thread-safe.
+ * <p>Cost on the shared 2-core box (per-thread CPU, JDK 25) with libjpeg-turbo, then with ImageIO
+ * ({@link JpegEncoder}): a 32x32 source about 0.5 ms, 1.9 ms (the 256 px encode alone 0.12 ms, 1.06
+ * ms); a decoded 640x480 source about 0.9 ms, 2.2 ms. Immutable and thread-safe.
  */
 public final class ThumbnailMaker {
     /** The sizes of ARCHITECTURE 2.5, in pixels. */

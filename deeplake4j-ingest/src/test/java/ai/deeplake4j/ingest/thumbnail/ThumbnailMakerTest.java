@@ -2,10 +2,12 @@ package ai.deeplake4j.ingest.thumbnail;
 
 import static ai.deeplake4j.ingest.media.MediaTestSupport.assertJpeg;
 import static ai.deeplake4j.ingest.media.MediaTestSupport.corpus;
+import static ai.deeplake4j.ingest.media.MediaTestSupport.jpegCodec;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.deeplake4j.ingest.media.MediaTestSupport;
 import ai.deeplake4j.ingest.media.MediaTestSupport.PixelDifference;
 import java.awt.Color;
 import java.awt.Graphics2D;
@@ -93,14 +95,16 @@ class ThumbnailMakerTest {
         assertTrue(right.getBlue() > 190 && right.getRed() < 80, what + ": right is " + right);
     }
 
-    @Test
-    void coloursAndOrientationSurviveEverySourceLayoutAndSize() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {MediaTestSupport.IMAGE_IO, MediaTestSupport.LIBJPEG_TURBO})
+    void coloursAndOrientationSurviveEverySourceLayoutAndSize(String codec) throws Exception {
+        ThumbnailMaker maker = new ThumbnailMaker(ThumbnailMaker.DEFAULT_SIZES, new JpegEncoder(JpegEncoder.DEFAULT_QUALITY, jpegCodec(codec)));
         int[] types = {BufferedImage.TYPE_3BYTE_BGR, BufferedImage.TYPE_INT_RGB, BufferedImage.TYPE_INT_ARGB,
                 BufferedImage.TYPE_4BYTE_ABGR};
         for (int type : types) {
             for (int[] size : new int[][] {{640, 480}, {32, 32}, {300, 1000}}) {
                 BufferedImage src = redBlue(size[0], size[1], type);
-                for (Thumbnail t : ThumbnailMaker.defaults().make(src)) {
+                for (Thumbnail t : maker.make(src)) {
                     BufferedImage img = assertJpeg(t.jpeg());
                     assertEquals(t.box(), Math.max(img.getWidth(), img.getHeight()));
                     assertRedThenBlue(img, "type " + type + " " + size[0] + "x" + size[1] + " at " + t.box());
