@@ -27,8 +27,11 @@ import java.util.Optional;
  * JDK's writer uses the accurate one). Measured: a 256 px thumbnail's JPEG is the same to the
  * decoded pixel, a 32 px one within a few levels; decoded photos are the JDK decoder's to the byte.
  *
- * <p>Thread-safe: TurboJPEG's compressor and decompressor objects are not, so each call makes
- * its own (about 1 microsecond) and closes it; each thread keeps only a scratch output buffer.
+ * <p>Thread-safe: TurboJPEG's compressor and decompressor objects are not, so each thread keeps
+ * a compressor of its own, and each decode makes a decompressor and closes it (about 1 microsecond;
+ * keeping one would keep the last source file's bytes). A compressor per encode was measured too:
+ * as cheap to make, but TurboJPEG's objects have finalizers, and 20,000 of them per 5,000
+ * thumbnailed rows cost 300 ms of GC pauses instead of 20-60 ms.
  */
 public final class TurboJpeg {
     /** System property naming turbojpeg.jar, or {@value #OFF}. */
@@ -70,7 +73,7 @@ public final class TurboJpeg {
     private final MethodHandle scaledHeight;
     private final MethodHandle decompress;
     private final MethodHandle closeDecompressor;
-    private final ThreadLocal<byte[]> scratch = new ThreadLocal<>();
+    private final ThreadLocal<ThreadCompressor> compressors = new ThreadLocal<>();
 
     /**
      * Binds the TurboJPEG classes {@code loader} defines (it must also load their native library).
@@ -139,19 +142,29 @@ public final class TurboJpeg {
         if (quality < 1 || quality > 100) {
             throw new IllegalArgumentException("JPEG quality must be 1..100, got " + quality);
         }
+        ThreadCompressor session = compressors.get();
         try {
-            Object c = (Object) newCompressor.invokeExact();
-            try {
-                setSourcePixels.invokeExact(c, pixels, 0, 0, width, 3 * width, height, bgr ? pfBgr : pfRgb);
-                setSubsamp.invokeExact(c, samp420);
-                setQuality.invokeExact(c, quality);
-                byte[] out = outputBuffer((int) bufSize.invokeExact(width, height, samp420));
-                compress.invokeExact(c, out, accurateDct);
-                return Arrays.copyOf(out, (int) compressedSize.invokeExact(c));
-            } finally {
-                closeCompressor.invokeExact(c);
+            if (session == null) {
+                session = new ThreadCompressor((Object) newCompressor.invokeExact());
+                compressors.set(session);
             }
+            Object c = session.compressor;
+            setSourcePixels.invokeExact(c, pixels, 0, 0, width, 3 * width, height, bgr ? pfBgr : pfRgb);
+            setSubsamp.invokeExact(c, samp420);
+            setQuality.invokeExact(c, quality);
+            byte[] out = session.output((int) bufSize.invokeExact(width, height, samp420));
+            compress.invokeExact(c, out, accurateDct);
+            return Arrays.copyOf(out, (int) compressedSize.invokeExact(c));
         } catch (Throwable e) {
+            // A compressor that failed may keep a broken state: this thread's next call makes a new one.
+            if (session != null) {
+                compressors.remove();
+                try {
+                    closeCompressor.invokeExact(session.compressor);
+                } catch (Throwable closing) {
+                    e.addSuppressed(closing);
+                }
+            }
             throw failure("encode a " + width + "x" + height + " JPEG", e);
         }
     }
@@ -262,16 +275,28 @@ public final class TurboJpeg {
         return true;
     }
 
-    private byte[] outputBuffer(int size) {
-        if (size > MAX_KEPT_BUFFER) {
-            return new byte[size];
+    /**
+     * A thread's TurboJPEG compressor (it keeps a reference to the last pixels it encoded) and its
+     * output buffer. A thread that ends drops it; TurboJPEG's finalizer then frees the native part.
+     */
+    private static final class ThreadCompressor {
+        final Object compressor;
+        private byte[] buffer = new byte[0];
+
+        ThreadCompressor(Object compressor) {
+            this.compressor = compressor;
         }
-        byte[] buffer = scratch.get();
-        if (buffer == null || buffer.length < size) {
-            buffer = new byte[Math.max(size, 64 * 1024)];
-            scratch.set(buffer);
+
+        /** A buffer of at least {@code size} bytes: this thread's, or a one-off above {@value #MAX_KEPT_BUFFER}. */
+        byte[] output(int size) {
+            if (size > MAX_KEPT_BUFFER) {
+                return new byte[size];
+            }
+            if (buffer.length < size) {
+                buffer = new byte[Math.max(size, 64 * 1024)];
+            }
+            return buffer;
         }
-        return buffer;
     }
 
     private static int ceilDiv(int a, int b) {
