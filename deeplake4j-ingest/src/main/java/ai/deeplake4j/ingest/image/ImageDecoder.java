@@ -22,8 +22,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>JPEGs go to libjpeg-turbo first where {@link TurboJpeg#configured()} finds it (a 640x480
  * photo in about a third of the CPU); it reduces large ones by a power of two in the inverse DCT
- * instead of subsampling pixels, to the same bound. What it leaves (CMYK, ICC profiles) or does not
- * decode cleanly goes to ImageIO as before, so ImageIO still decides what is damaged.
+ * instead of subsampling pixels, to the same bound. What it leaves (CMYK, ICC profiles, sides over
+ * 16 x the bound) or does not decode cleanly goes to ImageIO as before, so ImageIO still decides
+ * what is damaged.
  */
 public final class ImageDecoder {
     private static final Logger LOG = LoggerFactory.getLogger(ImageDecoder.class);

@@ -174,8 +174,9 @@ public final class TurboJpeg {
      * 1/4 or 1/8 in the inverse DCT (an area average, not point sampling) as far as the longer side
      * stays at least {@code minLongerSide}.
      *
-     * @return the image, or null when the JPEG is one to leave to ImageIO: CMYK or YCCK colour, or
-     *         an embedded ICC profile (libjpeg-turbo ignores it; TwelveMonkeys converts to sRGB)
+     * @return the image, or null when the JPEG is one to leave to ImageIO: CMYK or YCCK colour, an
+     *         embedded ICC profile (libjpeg-turbo ignores it; TwelveMonkeys converts to sRGB), or a
+     *         longer side over 16 x {@code minLongerSide} (ImageIO's subsampling goes further than 1/8)
      * @throws IOException when libjpeg-turbo cannot decode the bytes cleanly (warnings included,
      *         e.g. a truncated file)
      */
@@ -196,6 +197,9 @@ public final class TurboJpeg {
                 int divisor = 1;
                 while (divisor < 8 && ceilDiv(Math.max(w, h), 2 * divisor) >= minLongerSide) {
                     divisor *= 2;
+                }
+                if (ceilDiv(Math.max(w, h), divisor) > 2 * minLongerSide) {
+                    return null; // even 1/8 is too large a bitmap (a 60,000 px square: 170 MB)
                 }
                 int dw = (int) scaledWidth.invokeExact(d, ceilDiv(w, divisor), ceilDiv(h, divisor));
                 int dh = (int) scaledHeight.invokeExact(d, ceilDiv(w, divisor), ceilDiv(h, divisor));
