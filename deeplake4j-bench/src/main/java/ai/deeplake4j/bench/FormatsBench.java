@@ -6,6 +6,7 @@ import ai.deeplake4j.engine.EmbeddedClient;
 import ai.deeplake4j.api.ingest.Format;
 import ai.deeplake4j.formats.coco.Coco;
 import ai.deeplake4j.formats.huggingface.HuggingFaceParquet;
+import ai.deeplake4j.ingest.jpeg.TurboJpeg;
 import java.awt.Color;
 import java.awt.GradientPaint;
 import java.awt.Graphics2D;
@@ -31,7 +32,8 @@ import javax.imageio.ImageIO;
  * polygon annotations and 5 captions each: images/s (category mask rasterized and PNG-encoded per
  * image). Each case also without thumbnails (the format's own cost), then with them. Fixtures are
  * generated first and not timed. "per CPU s" divides rows by the process's CPU time, i.e. the rate
- * one idle core would give, which does not depend on the machine's load. Usage: {@code bin/bench formats [HF_ROWS [COCO_IMAGES]]}.
+ * one idle core would give, which does not depend on the machine's load. The JPEG codec in use
+ * (libjpeg-turbo or ImageIO) is printed first. Usage: {@code bin/bench formats [HF_ROWS [COCO_IMAGES]]}.
  */
 public final class FormatsBench {
     public static void main(String[] args) throws Exception {
@@ -47,6 +49,8 @@ public final class FormatsBench {
         try (EmbeddedClient client = EmbeddedClient.open(work.resolve("lake"))) {
             // Warm-up (JIT, DuckDB, Iceberg) on the same files, not reported.
             client.ingest("warmup", null, IngestOptions.builder().format(new NoThumbnails(new HuggingFaceParquet(hfFiles, "bench"))).build());
+            System.out.println("JPEG codec: " + TurboJpeg.configured().map(t -> "libjpeg-turbo (" + t + ")").orElse("ImageIO"));
+            System.out.println();
             System.out.println("| case | rows | wall s | rate | per CPU s | target |");
             System.out.println("|---|---|---|---|---|---|");
             // Without thumbnails first: the format's own cost (read, convert, write, commit).

@@ -115,7 +115,6 @@ public final class IngestPipeline {
             format.configure(options);
             Iterator<Map<String, List<?>>> batches = format.normalize();
             List<String> imageColumns = format.imageColumns();
-            ConcurrentLinkedQueue<Object[]> thumbnails = new ConcurrentLinkedQueue<>();
             TableWriter writer = null;
             RowCounter counter = null;
             try (ThumbnailWriter thumbs = new ThumbnailWriter(store);
@@ -133,13 +132,18 @@ public final class IngestPipeline {
                         counter = new RowCounter(writer, options, -1, 0);
                     }
                     if (maker != null) {
-                        List<String> ids = batch.get(FILE_ID).stream().map(String::valueOf).toList();
-                        maker.make(batch, ids, thumbnails);
-                        thumbs.write(thumbnails);
+                        // Made in the background while this batch is appended and the next one read.
+                        maker.submit(batch, batch.get(FILE_ID).stream().map(String::valueOf).toList());
                     }
                     long committedBefore = counter.commits;
                     appendColumns(writer, batch, rows, counter);
+                    if (maker != null) {
+                        thumbs.write(maker.finished());
+                    }
                     if (counter.commits != committedBefore) {
+                        if (maker != null) {
+                            thumbs.write(maker.awaitAll()); // the committed rows' thumbnails commit with them
+                        }
                         thumbs.commit();
                     }
                 }
@@ -147,6 +151,9 @@ public final class IngestPipeline {
                     throw new IngestException("Format " + format.getClass().getSimpleName() + " produced no rows for '" + table + "'.");
                 }
                 long written = finish(writer, counter);
+                if (maker != null) {
+                    thumbs.write(maker.awaitAll());
+                }
                 thumbs.commit();
                 thumbs.sync();
                 return new IngestResult(table, written, store.datasetPath(table), format.skipped());

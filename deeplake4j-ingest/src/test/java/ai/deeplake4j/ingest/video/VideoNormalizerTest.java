@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ai.deeplake4j.api.error.IngestException;
 import ai.deeplake4j.api.ingest.IngestOptions;
 import ai.deeplake4j.ingest.media.MediaTestSupport;
+import ai.deeplake4j.ingest.media.MediaTestSupport.PixelDifference;
 import ai.deeplake4j.ingest.media.MediaTestSupport.Rows;
 import ai.deeplake4j.ingest.media.MediaTestSupport.Thumb;
 import ai.deeplake4j.ingest.media.MediaTestSupport.Thumbs;
@@ -117,8 +118,8 @@ class VideoNormalizerTest {
             BufferedImage thumb = assertJpeg((byte[]) row.get("thumbnail"));
             BufferedImage own = frameAt(keyframed, (double) row.get("start_time"));
             BufferedImage other = frameAt(keyframed, (double) row.get("start_time") + 3);
-            double toOwn = meanAbsDifference(thumb, own);
-            assertTrue(toOwn < 8 && toOwn < meanAbsDifference(thumb, other), "segment " + row.get("chunk_index")
+            double toOwn = PixelDifference.between(thumb, own).mean();
+            assertTrue(toOwn < 8 && toOwn < PixelDifference.between(thumb, other).mean(), "segment " + row.get("chunk_index")
                     + ": thumbnail differs from its first frame by " + toOwn);
         }
     }
@@ -131,21 +132,6 @@ class VideoNormalizerTest {
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         assertTrue(p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0);
         return javax.imageio.ImageIO.read(out.toFile());
-    }
-
-    private static double meanAbsDifference(BufferedImage a, BufferedImage b) {
-        assertEquals(a.getWidth(), b.getWidth());
-        assertEquals(a.getHeight(), b.getHeight());
-        long sum = 0;
-        for (int y = 0; y < a.getHeight(); y++) {
-            for (int x = 0; x < a.getWidth(); x++) {
-                int p = a.getRGB(x, y);
-                int q = b.getRGB(x, y);
-                sum += Math.abs((p >> 16 & 255) - (q >> 16 & 255)) + Math.abs((p >> 8 & 255) - (q >> 8 & 255))
-                        + Math.abs((p & 255) - (q & 255));
-            }
-        }
-        return sum / (3.0 * a.getWidth() * a.getHeight());
     }
 
     @Test
