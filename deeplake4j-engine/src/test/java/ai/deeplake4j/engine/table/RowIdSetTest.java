@@ -18,10 +18,10 @@ class RowIdSetTest {
         for (int i = 0; i < 50_000; i++) {
             UUID id = UUID.randomUUID();
             set.add(id);
-            set.add(id); // again: no duplicate
             expected.add(id.toString());
         }
         assertEquals(expected.size(), set.size());
+        assertEquals(50_000, expected.size());
         assertEquals(expected, new HashSet<>(set));
         for (String id : expected) {
             assertTrue(set.contains(id), id);
@@ -30,6 +30,39 @@ class RowIdSetTest {
         assertFalse(set.contains(UUID.randomUUID().toString()));
         assertFalse(set.contains("not-a-uuid"));
         assertFalse(set.contains(42));
+    }
+
+    @Test
+    void membershipFollowsLaterAdds() {
+        RowIdSet set = new RowIdSet(1);
+        UUID a = UUID.randomUUID();
+        UUID b = UUID.randomUUID();
+        set.add(a);
+        assertTrue(set.contains(a.toString()));
+        assertFalse(set.contains(b.toString()));
+        set.add(b); // after a lookup was built
+        assertTrue(set.contains(b.toString()));
+    }
+
+    @Test
+    void mapGrowsAndKeepsEveryValue() {
+        UuidIntMap map = new UuidIntMap(2);
+        java.util.List<UUID> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < 20_000; i++) {
+            UUID id = UUID.randomUUID();
+            ids.add(id);
+            map.put(id.getMostSignificantBits(), id.getLeastSignificantBits(), i);
+        }
+        assertEquals(20_000, map.size());
+        for (int i = 0; i < ids.size(); i++) {
+            assertEquals(i, map.get(ids.get(i)));
+        }
+        int[] seen = {0};
+        map.forEach((h, l, v) -> {
+            assertEquals(ids.get(v), new UUID(h, l));
+            seen[0]++;
+        });
+        assertEquals(20_000, seen[0]);
     }
 
     @Test
