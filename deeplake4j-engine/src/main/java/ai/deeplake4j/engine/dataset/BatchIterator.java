@@ -13,6 +13,10 @@ import java.util.NoSuchElementException;
 import java.util.Random;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
@@ -96,24 +100,9 @@ final class BatchIterator implements Batches {
                     source.read(allocator, run, batcher::add);
                     continue;
                 }
-                // shuffled: a window of blocks, read with one query per file, then permuted
-                int end = Math.min(order.size(), i + window);
-                Map<Integer, List<Block>> byFile = new LinkedHashMap<>();
-                for (Block b : order.subList(i, end)) {
-                    byFile.computeIfAbsent(b.file(), f -> new ArrayList<>()).add(b);
-                }
-                i = end;
-                List<Map<String, ColumnData>> parts = new ArrayList<>();
-                for (List<Block> sameFile : byFile.values()) {
-                    source.read(allocator, sameFile, parts::add);
-                }
-                Map<String, ColumnData> rows = null;
-                for (Map<String, ColumnData> part : parts) {
-                    rows = rows == null ? part : concat(rows, part);
-                }
-                if (rows != null) {
-                    batcher.add(permute(rows, random));
-                }
+                // shuffled: windows of blocks, each read with one query per file, then permuted
+                readShuffled(order.subList(i, order.size()), window, allocator, source, random, batcher);
+                break;
             }
         }
         batcher.finish();
@@ -125,8 +114,78 @@ final class BatchIterator implements Batches {
         return out;
     }
 
-    private static Map<String, ColumnData> permute(Map<String, ColumnData> rows, Random random) {
-        int n = rows.values().iterator().next().size();
+    /**
+     * Reads windows of {@code windowBlocks} blocks and hands each, permuted, to the batcher. The
+     * next window is read on a second thread while the current one is permuted and cut into
+     * batches, so DuckDB's reading and the Java-side copying overlap (on two cores they otherwise
+     * take turns). The permutations are drawn from {@code random} in window order, as before.
+     */
+    private static void readShuffled(List<Block> order, int windowBlocks, BufferAllocator allocator, BlockSource source,
+                                     Random random, Batcher batcher) {
+        List<List<Block>> windows = new ArrayList<>();
+        for (int i = 0; i < order.size(); i += windowBlocks) {
+            windows.add(order.subList(i, Math.min(order.size(), i + windowBlocks)));
+        }
+        ExecutorService reader = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "deeplake4j-batches-read");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            Future<Map<String, ColumnData>> next = reader.submit(() -> readWindow(windows.getFirst(), allocator, source));
+            for (int w = 0; w < windows.size(); w++) {
+                Map<String, ColumnData> rows = await(next);
+                if (w + 1 < windows.size()) {
+                    List<Block> following = windows.get(w + 1);
+                    next = reader.submit(() -> readWindow(following, allocator, source));
+                }
+                if (rows != null) {
+                    batcher.add(rows, permutation(rows.values().iterator().next().size(), random));
+                }
+            }
+        } finally {
+            reader.shutdownNow();
+            try {
+                // the allocator is closed after this returns: let an interrupted read release its buffers first
+                reader.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** The rows of a window's blocks, one query per file, in the order read; null for none. */
+    private static Map<String, ColumnData> readWindow(List<Block> window, BufferAllocator allocator, BlockSource source) {
+        Map<Integer, List<Block>> byFile = new LinkedHashMap<>();
+        for (Block b : window) {
+            byFile.computeIfAbsent(b.file(), f -> new ArrayList<>()).add(b);
+        }
+        List<Map<String, ColumnData>> parts = new ArrayList<>();
+        for (List<Block> sameFile : byFile.values()) {
+            source.read(allocator, sameFile, parts::add);
+        }
+        Map<String, ColumnData> rows = null;
+        for (Map<String, ColumnData> part : parts) {
+            rows = rows == null ? part : concat(rows, part);
+        }
+        return rows;
+    }
+
+    private static <T> T await(Future<T> future) {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            throw new Interrupted();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new QueryException("Reading a window of rows failed: " + e.getCause(), e.getCause());
+        }
+    }
+
+    /** A seeded random permutation of 0..n-1 (Fisher-Yates). */
+    private static int[] permutation(int n, Random random) {
         int[] order = new int[n];
         for (int i = 0; i < n; i++) {
             order[i] = i;
@@ -137,9 +196,7 @@ final class BatchIterator implements Batches {
             order[i] = order[j];
             order[j] = t;
         }
-        Map<String, ColumnData> out = new LinkedHashMap<>();
-        rows.forEach((name, data) -> out.put(name, data.gather(order, 0, n)));
-        return out;
+        return order;
     }
 
     /** Cuts a stream of row runs into batches of the requested size. */
@@ -155,37 +212,57 @@ final class BatchIterator implements Batches {
         }
 
         void add(Map<String, ColumnData> rows) {
+            add(rows, null);
+        }
+
+        /**
+         * Adds {@code rows} taken in the order {@code order} (null: as they are). Whole batches
+         * are gathered straight from {@code rows}; only the rows that complete the pending batch
+         * and the remainder are copied twice.
+         */
+        void add(Map<String, ColumnData> rows, int[] order) {
             int n = rows.values().iterator().next().size();
             if (n == 0) {
                 return;
             }
-            pending = pending == null ? rows : concat(pending, rows);
-            pendingRows += n;
+            int[] take = order != null ? order : identity(n);
             int size = options.batchSize();
-            if (pendingRows < size) {
-                return;
-            }
-            int[] identity = new int[pendingRows];
-            for (int i = 0; i < pendingRows; i++) {
-                identity[i] = i;
-            }
             int from = 0;
-            while (pendingRows - from >= size) {
-                out.accept(slice(identity, from, from + size));
+            if (pendingRows > 0) {
+                int fill = Math.min(n, size - pendingRows);
+                Map<String, ColumnData> head = gather(rows, take, 0, fill);
+                pending = concat(pending, head);
+                pendingRows += fill;
+                from = fill;
+                if (pendingRows < size) {
+                    return;
+                }
+                out.accept(new ArrayColumnBatch(pending, pendingRows));
+                pending = null;
+                pendingRows = 0;
+            }
+            while (n - from >= size) {
+                out.accept(new ArrayColumnBatch(gather(rows, take, from, from + size), size));
                 from += size;
             }
-            Map<String, ColumnData> rest = new LinkedHashMap<>();
-            int restFrom = from;
-            int restTo = pendingRows;
-            pending.forEach((name, data) -> rest.put(name, data.gather(identity, restFrom, restTo)));
-            pending = rest;
-            pendingRows -= from;
+            if (from < n) {
+                pending = gather(rows, take, from, n);
+                pendingRows = n - from;
+            }
         }
 
-        private ColumnBatch slice(int[] identity, int from, int to) {
-            Map<String, ColumnData> batch = new LinkedHashMap<>();
-            pending.forEach((name, data) -> batch.put(name, data.gather(identity, from, to)));
-            return new ArrayColumnBatch(batch, to - from);
+        private static Map<String, ColumnData> gather(Map<String, ColumnData> rows, int[] take, int from, int to) {
+            Map<String, ColumnData> out = new LinkedHashMap<>();
+            rows.forEach((name, data) -> out.put(name, data.gather(take, from, to)));
+            return out;
+        }
+
+        private static int[] identity(int n) {
+            int[] identity = new int[n];
+            for (int i = 0; i < n; i++) {
+                identity[i] = i;
+            }
+            return identity;
         }
 
         void finish() {
