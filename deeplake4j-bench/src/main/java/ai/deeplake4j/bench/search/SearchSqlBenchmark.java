@@ -18,7 +18,9 @@ import java.util.Set;
  * shapes timed with {@code client.query}, exact routes first (no index), then through the indexes
  * built by {@code createIndex}. Same synthetic data as {@link SearchBenchmark}.
  *
- * <p>Usage: {@code SearchSqlBenchmark [rows=200000] [queries=30] [words=100] [dir=<tmp>]}. With
+ * <p>Usage: {@code SearchSqlBenchmark [rows=200000] [queries=30] [words=100] [warmup=50] [dir=<tmp>]}.
+ * The index routes are timed after {@code warmup} rounds of the four queries with other query
+ * vectors and words (JIT warm-up; the measured queries are never run before). With
  * {@code dir=D} naming a lake of an earlier run (same rows and words), ingest and index builds are
  * skipped and only the queries are timed again.
  */
@@ -32,6 +34,7 @@ public final class SearchSqlBenchmark {
         int rows = arg(args, "rows", 200_000);
         int queries = arg(args, "queries", 30);
         int words = arg(args, "words", 100);
+        int warmup = arg(args, "warmup", 50);
         String dirArg = stringArg(args, "dir");
         Path dir = dirArg == null ? Files.createTempDirectory("dl4j-sql-bench") : Path.of(dirArg);
         boolean reuse = dirArg != null && Files.exists(dir.resolve("catalog.db"));
@@ -72,6 +75,14 @@ public final class SearchSqlBenchmark {
                 qv.add(data.next());
                 qt.add(text.queryWord(qr) + " " + text.queryWord(qr));
             }
+            // Warm-up queries of their own (drawn after the measured ones, so those stay the same):
+            // the JIT compiles the search and fetch paths before any measured query runs.
+            List<float[]> wv = new ArrayList<>();
+            List<String> wt = new ArrayList<>();
+            for (int i = 0; i < warmup; i++) {
+                wv.add(data.next());
+                wt.add(text.queryWord(qr) + " " + text.queryWord(qr));
+            }
             String vector = "SELECT id, text, embedding <#> $1 AS similarity FROM chunks ORDER BY similarity DESC LIMIT 10";
             String filtered = "SELECT id, text, embedding <#> $1 AS similarity FROM chunks WHERE id % 10 = 3 ORDER BY similarity DESC LIMIT 10";
             String bm25 = "SELECT id, text, text <#> $1 AS score FROM chunks ORDER BY score DESC LIMIT 10";
@@ -98,6 +109,12 @@ public final class SearchSqlBenchmark {
                 buildIndexes(client, rows);
             }
 
+            for (int i = 0; i < warmup; i++) {
+                client.query(vector, wv.get(i));
+                client.query(filtered, wv.get(i));
+                client.query(bm25, wt.get(i));
+                client.query(hybrid, wv.get(i), wt.get(i));
+            }
             List<Set<Object>> indexTop = time("vector top-10, index", queries, i -> client.query(vector, qv.get(i)));
             System.out.printf(Locale.ROOT, "  recall@10 = %.3f%n", recall(indexTop, exactTop));
             List<Set<Object>> indexFiltered = time("vector top-10, 10% filter, index", queries, i -> client.query(filtered, qv.get(i)));
