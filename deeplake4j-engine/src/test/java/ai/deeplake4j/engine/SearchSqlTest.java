@@ -208,6 +208,25 @@ class SearchSqlTest {
     }
 
     @Test
+    void tablesAboveTheLocatorLimitFindTheirHitsByJoinWithTheSameResult() {
+        client.close();
+        System.setProperty(ai.deeplake4j.engine.table.RowLocator.MAX_ROWS_PROPERTY, "100");
+        try {
+            client = EmbeddedClient.open(lake);
+            client.createIndex("t", "embedding");
+            float[] q = randomVector();
+            String sql = "SELECT id, text, embedding <#> $1 AS similarity FROM t ORDER BY similarity DESC LIMIT 10";
+            List<Map<String, Object>> rows = client.query(sql, q);
+            assertTopVector(q, rows, "similarity");
+            rows.forEach(r -> assertEquals(texts.get(((Number) r.get("id")).intValue()), r.get("text")));
+            List<Object> explain = client.query("EXPLAIN " + sql, q).stream().map(r -> r.get("explain_value")).toList();
+            assertTrue(explain.stream().anyMatch(e -> String.valueOf(e).startsWith("hit rows found by a join on _id")), explain.toString());
+        } finally {
+            System.clearProperty(ai.deeplake4j.engine.table.RowLocator.MAX_ROWS_PROPERTY);
+        }
+    }
+
+    @Test
     void updatesReachTheIndexAsChangedRowsOnly() {
         client.createIndex("t", "embedding");
         float[] q = randomVector();

@@ -22,9 +22,17 @@ import java.util.function.Supplier;
  *
  * <p>Data files never change, so each file's map is built once, by reading its {@code _id}
  * column, and kept while the file is part of the snapshots asked about; {@link #locate} forgets
- * files no longer listed. About 40 bytes per row. Thread-safe.
+ * files no longer listed. About 48 bytes of heap per row, so tables above {@link #maxRows()} rows
+ * are not mapped (their hits are found by a join on {@code _id} instead). Thread-safe.
  */
 public final class RowLocator {
+
+    /** The system property overriding {@link #DEFAULT_MAX_ROWS}, read when a locator is made. */
+    public static final String MAX_ROWS_PROPERTY = "deeplake4j.rowLocator.maxRows";
+    /** The most rows a table may have for its rows to be mapped by default (about 400 MB of heap). */
+    public static final long DEFAULT_MAX_ROWS = 8_000_000L;
+
+    private final long maxRows = Long.getLong(MAX_ROWS_PROPERTY, DEFAULT_MAX_ROWS);
 
     /** A row's place: its data file and 0-based row number in it. */
     public record Place(String file, long position) {
@@ -71,6 +79,11 @@ public final class RowLocator {
             out.add(found);
         }
         return out;
+    }
+
+    /** The most rows a table may have for this locator to map it. */
+    public long maxRows() {
+        return maxRows;
     }
 
     /** The number of files whose rows are mapped (tests). */

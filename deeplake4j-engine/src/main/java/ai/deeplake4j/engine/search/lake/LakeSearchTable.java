@@ -75,12 +75,16 @@ public final class LakeSearchTable implements SearchableTable {
 
     /**
      * SQL of just the rows with the given ids (in the current snapshot), read by their places in
-     * the data files; an empty relation for no ids; null when some id is not in the snapshot.
+     * the data files; an empty relation for no ids; null when some id is not in the snapshot or
+     * the table is too large to map ({@link RowLocator#maxRows()}).
      */
     public String rowsWithIds(List<String> ids) {
         List<String> files = table.dataFiles(snapshotId);
         if (ids.isEmpty()) {
             return table.scanSql(List.of(), true, false);
+        }
+        if (table.rowCount() > locator.maxRows()) {
+            return null;
         }
         List<RowLocator.Place> places = locator.locate(files, ids);
         return places == null ? null : table.rowsAtSql(places);

@@ -187,7 +187,7 @@ public final class SearchRewriter {
             String hitRows = hitIds == null ? null : table.rowsWithIds(hitIds);
             if (hitIds != null) {
                 routes.add(hitRows != null ? "hit rows read by position (" + hitIds.size() + " rows)"
-                        : "hit rows found by a join on _id (a hit was not in the snapshot's files)");
+                        : "hit rows found by a join on _id (the table is above the row locator's limit, or a hit was not in the snapshot's files)");
             }
             replaceFrom(v, scope, table, joins, hitRows);
         }
