@@ -29,15 +29,22 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--max-body-bytes", paramLabel = "N", defaultValue = "16777216", description = "Largest JSON request body; larger gets 413 (default: ${DEFAULT-VALUE}).")
     long maxBodyBytes;
 
+    @Option(names = "--duckdb-threads", paramLabel = "N", defaultValue = "1",
+            description = "DuckDB threads per workspace (default: ${DEFAULT-VALUE}: concurrent requests already use the cores; raise it for a few large analytical queries).")
+    int duckdbThreads;
+
+    @Option(names = "--max-open-workspaces", paramLabel = "N", defaultValue = "64",
+            description = "Workspace engines kept open at once; the least recently used idle one closes beyond it (default: ${DEFAULT-VALUE}).")
+    int maxOpenWorkspaces;
+
+    @Option(names = "--workspace-idle-timeout", paramLabel = "DURATION", defaultValue = "10m",
+            description = "Close a workspace engine unused this long: 90m, 600s or PT10M (default: ${DEFAULT-VALUE}).")
+    String workspaceIdleTimeout;
+
     @Override
     public Integer call() throws InterruptedException {
         Path dir = lake != null ? lake : ClientConfig.fromEnvironment().lake();
-        ServerConfig.Builder config = ServerConfig.builder(dir).host(host).port(port).maxBodyBytes(maxBodyBytes)
-                .hmacSecret(ServerSecret.loadOrCreate(dir));
-        if (rsaPublicKey != null) {
-            config.rsaPublicKey(ServerSecret.readRsaPublicKey(rsaPublicKey));
-        }
-        DeeplakeServer server = DeeplakeServer.start(config.build());
+        DeeplakeServer server = DeeplakeServer.start(config(dir));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
@@ -46,5 +53,23 @@ final class ServeCommand implements Callable<Integer> {
         System.out.println("deeplake4j serving " + dir.toAbsolutePath() + " on " + server.url());
         stopped.await();
         return 0;
+    }
+
+    /**
+     * The server configuration of the parsed options on lake {@code dir} (its HS256 secret is made
+     * on first use).
+     *
+     * @throws IllegalArgumentException an invalid duration or a value ServerConfig refuses
+     */
+    ServerConfig config(Path dir) {
+        ServerConfig.Builder config = ServerConfig.builder(dir).host(host).port(port).maxBodyBytes(maxBodyBytes)
+                .hmacSecret(ServerSecret.loadOrCreate(dir))
+                .duckdbThreads(duckdbThreads)
+                .maxOpenWorkspaces(maxOpenWorkspaces)
+                .workspaceIdleTimeout(Durations.parse(workspaceIdleTimeout, "--workspace-idle-timeout"));
+        if (rsaPublicKey != null) {
+            config.rsaPublicKey(ServerSecret.readRsaPublicKey(rsaPublicKey));
+        }
+        return config.build();
     }
 }

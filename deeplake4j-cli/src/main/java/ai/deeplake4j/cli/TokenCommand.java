@@ -4,8 +4,6 @@ import ai.deeplake4j.api.ClientConfig;
 import ai.deeplake4j.server.auth.ServerSecret;
 import ai.deeplake4j.server.auth.TokenMinter;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -38,28 +36,8 @@ final class TokenCommand implements Runnable {
         @Override
         public Integer call() {
             Path dir = lake != null ? lake : ClientConfig.fromEnvironment().lake();
-            System.out.println(new TokenMinter(ServerSecret.loadOrCreate(dir)).mint(org, subject, expires == null ? null : duration(expires)));
+            System.out.println(new TokenMinter(ServerSecret.loadOrCreate(dir)).mint(org, subject, expires == null ? null : Durations.parse(expires, "--expires")));
             return 0;
-        }
-
-        /** {@code 30d}, {@code 12h}, {@code 90m}, {@code 45s} or ISO-8601. */
-        static Duration duration(String text) {
-            String t = text.trim().toLowerCase(Locale.ROOT);
-            try {
-                if (t.startsWith("p")) {
-                    return Duration.parse(text.trim().toUpperCase(Locale.ROOT));
-                }
-                long n = Long.parseLong(t.substring(0, t.length() - 1));
-                return switch (t.charAt(t.length() - 1)) {
-                    case 'd' -> Duration.ofDays(n);
-                    case 'h' -> Duration.ofHours(n);
-                    case 'm' -> Duration.ofMinutes(n);
-                    case 's' -> Duration.ofSeconds(n);
-                    default -> throw new IllegalArgumentException();
-                };
-            } catch (RuntimeException e) {
-                throw new IllegalArgumentException("Invalid --expires '" + text + "': use 30d, 12h, 90m, 3600s or PT1H.");
-            }
         }
     }
 }

@@ -46,9 +46,9 @@ class CliRemoteTest {
 
     @Test
     void expiresAcceptsDaysHoursMinutesSecondsAndIso() {
-        assertEquals(java.time.Duration.ofDays(30), TokenCommand.Create.duration("30d"));
-        assertEquals(java.time.Duration.ofMinutes(90), TokenCommand.Create.duration("90m"));
-        assertEquals(java.time.Duration.ofHours(1), TokenCommand.Create.duration("PT1H"));
+        assertEquals(java.time.Duration.ofDays(30), Durations.parse("30d", "--expires"));
+        assertEquals(java.time.Duration.ofMinutes(90), Durations.parse("90m", "--expires"));
+        assertEquals(java.time.Duration.ofHours(1), Durations.parse("PT1H", "--expires"));
         assertEquals(2, run("token", "create").code());
     }
 }

@@ -1,0 +1,48 @@
+package ai.deeplake4j.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.deeplake4j.server.ServerConfig;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** {@code serve}'s options reach the server configuration; bad values are named. */
+class ServeCommandTest {
+    @TempDir
+    Path lake;
+
+    private ServerConfig parse(String... args) {
+        ServeCommand command = new ServeCommand();
+        new CommandLine(command).parseArgs(args);
+        return command.config(lake);
+    }
+
+    @Test
+    void defaultsMatchTheServerDefaults() {
+        ServerConfig config = parse();
+        ServerConfig reference = ServerConfig.builder(lake).hmacSecret(new byte[32]).build();
+        assertEquals(reference.engineSettings(), config.engineSettings());
+        assertEquals(ServerConfig.DEFAULT_PORT, config.port());
+    }
+
+    @Test
+    void engineOptionsReachTheConfiguration() {
+        ServerConfig config = parse("--duckdb-threads", "2", "--max-open-workspaces", "3", "--workspace-idle-timeout", "90s", "--port", "0");
+        assertEquals(2, config.engineSettings().duckdbThreads());
+        assertEquals(3, config.engineSettings().maxOpenWorkspaces());
+        assertEquals(Duration.ofSeconds(90), config.engineSettings().idleTimeout());
+        assertEquals(Duration.ofMinutes(10), parse("--workspace-idle-timeout", "PT10M").engineSettings().idleTimeout());
+    }
+
+    @Test
+    void badValuesAreRefusedWithTheirName() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> parse("--workspace-idle-timeout", "soon"));
+        assertTrue(e.getMessage().contains("--workspace-idle-timeout 'soon'"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> parse("--max-open-workspaces", "0"));
+    }
+}
