@@ -37,13 +37,12 @@ public final class SearchBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        int rows = intArg(args, "rows", 1_000_000);
-        int queries = intArg(args, "queries", 50);
-        int threads = intArg(args, "threads", 2);
-        int words = intArg(args, "words", 100);
-        Path dir = args.length > 0 && Arrays.stream(args).anyMatch(a -> a.startsWith("dir="))
-                ? Path.of(Arrays.stream(args).filter(a -> a.startsWith("dir=")).findFirst().orElseThrow().substring(4))
-                : Files.createTempDirectory("dl4j-bench");
+        int rows = BenchArgs.integer(args, "rows", 1_000_000);
+        int queries = BenchArgs.integer(args, "queries", 50);
+        int threads = BenchArgs.integer(args, "threads", 2);
+        int words = BenchArgs.integer(args, "words", 100);
+        String dirArg = BenchArgs.string(args, "dir");
+        Path dir = dirArg != null ? Path.of(dirArg) : Files.createTempDirectory("dl4j-bench");
         System.out.printf(Locale.ROOT, "rows=%d dim=%d queries=%d threads=%d words/chunk=%d cores=%d maxHeap=%dMB dir=%s%n",
                 rows, DIM, queries, threads, words, Runtime.getRuntime().availableProcessors(),
                 Runtime.getRuntime().maxMemory() >> 20, dir);
@@ -61,7 +60,7 @@ public final class SearchBenchmark {
         }
 
         // Build, or reopen the indexes of an earlier run in the same dir (reuse=1).
-        boolean reuse = intArg(args, "reuse", 0) == 1 && Files.isDirectory(dir.resolve("embedding"));
+        boolean reuse = BenchArgs.integer(args, "reuse", 0) == 1 && Files.isDirectory(dir.resolve("embedding"));
         VectorIndex vindex;
         TextIndex tindex;
         if (reuse) {
@@ -116,7 +115,7 @@ public final class SearchBenchmark {
         // BM25 top-10.
         List<List<Hit>> bmIndex = report("bm25 top-10, index", queries, i -> tindex.search(qt.get(i), K, null));
         ExactBm25 exactBm25 = tindex.exactScorer();
-        int bm25Exact = Math.min(queries, intArg(args, "bm25exact", 3));
+        int bm25Exact = Math.min(queries, BenchArgs.integer(args, "bm25exact", 3));
         if (bm25Exact > 0) {
             List<List<Hit>> bmExact = report("bm25 top-10, exact (Java, analyzes every chunk)", bm25Exact,
                     i -> exactBm25.topK(qt.get(i), texts, K, null));
@@ -173,15 +172,6 @@ public final class SearchBenchmark {
             sum += approx.get(i).stream().filter(h -> truth.contains(h.id())).count() / (double) Math.max(1, truth.size());
         }
         return sum / exact.size();
-    }
-
-    private static int intArg(String[] args, String name, int dflt) {
-        for (String a : args) {
-            if (a.startsWith(name + "=")) {
-                return Integer.parseInt(a.substring(name.length() + 1).replace("_", ""));
-            }
-        }
-        return dflt;
     }
 
     /** Clustered vectors, as the tests' generator. */

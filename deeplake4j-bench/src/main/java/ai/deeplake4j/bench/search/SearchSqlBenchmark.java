@@ -31,11 +31,11 @@ public final class SearchSqlBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        int rows = arg(args, "rows", 200_000);
-        int queries = arg(args, "queries", 30);
-        int words = arg(args, "words", 100);
-        int warmup = arg(args, "warmup", 50);
-        String dirArg = stringArg(args, "dir");
+        int rows = BenchArgs.integer(args, "rows", 200_000);
+        int queries = BenchArgs.integer(args, "queries", 30);
+        int words = BenchArgs.integer(args, "words", 100);
+        int warmup = BenchArgs.integer(args, "warmup", 50);
+        String dirArg = BenchArgs.string(args, "dir");
         Path dir = dirArg == null ? Files.createTempDirectory("dl4j-sql-bench") : Path.of(dirArg);
         boolean reuse = dirArg != null && Files.exists(dir.resolve("catalog.db"));
         System.out.printf(Locale.ROOT, "rows=%d dim=%d queries=%d cores=%d maxHeap=%dMB lake=%s%n", rows, DIM, queries,
@@ -169,23 +169,5 @@ public final class SearchSqlBenchmark {
             sum += hit.size() / (double) Math.max(1, exact.get(i).size());
         }
         return sum / exact.size();
-    }
-
-    private static String stringArg(String[] args, String name) {
-        for (String a : args) {
-            if (a.startsWith(name + "=")) {
-                return a.substring(name.length() + 1);
-            }
-        }
-        return null;
-    }
-
-    private static int arg(String[] args, String name, int dflt) {
-        for (String a : args) {
-            if (a.startsWith(name + "=")) {
-                return Integer.parseInt(a.substring(name.length() + 1).replace("_", ""));
-            }
-        }
-        return dflt;
     }
 }
