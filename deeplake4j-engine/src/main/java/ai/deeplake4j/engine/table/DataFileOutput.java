@@ -33,8 +33,8 @@ public final class DataFileOutput {
      * more for embeddings, paid per hit row when search results, {@code Dataset.get(i)} or point
      * lookups read rows back. Uncompressed, the same read is a fraction of a millisecond. Most
      * bytes of a multimodal table do not compress anyway (JPEG, PNG and video bytes, float
-     * embeddings: snappy saved 2% on them); plain text is the exception and takes about twice the
-     * space of snappy (measured in BENCHMARKS.md, search section).
+     * embeddings: snappy saved 2% on them); plain text is the exception and takes about 2.3 times
+     * the space of snappy (measured in BENCHMARKS.md, search section).
      */
     public static final String CODEC = "uncompressed";
 

@@ -86,11 +86,6 @@ public final class RowLocator {
         return maxRows;
     }
 
-    /** The number of files whose rows are mapped (tests). */
-    public int filesMapped() {
-        return byFile.size();
-    }
-
     private void retain(Collection<String> files) {
         if (byFile.size() > files.size() || !files.containsAll(byFile.keySet())) {
             Set<String> keep = new HashSet<>(files);

@@ -12,12 +12,6 @@ import java.util.UUID;
  * threads once published.
  */
 public final class UuidIntMap {
-    /** Receives one entry. */
-    @FunctionalInterface
-    public interface EntryConsumer {
-        void accept(long mostSignificant, long leastSignificant, int value);
-    }
-
     private static final int STRIDE = 3;
     private static final long EMPTY = -1;
 
@@ -88,16 +82,6 @@ public final class UuidIntMap {
                 table[j] = old[i];
                 table[j + 1] = old[i + 1];
                 table[j + 2] = old[i + 2];
-            }
-        }
-    }
-
-    /** Calls {@code consumer} for every entry, in no particular order. */
-    public void forEach(EntryConsumer consumer) {
-        long[] t = table;
-        for (int i = 0; i < t.length; i += STRIDE) {
-            if (t[i + 2] != EMPTY) {
-                consumer.accept(t[i], t[i + 1], (int) t[i + 2]);
             }
         }
     }

@@ -79,14 +79,13 @@ public final class LakeSearchTable implements SearchableTable {
      * the table is too large to map ({@link RowLocator#maxRows()}).
      */
     public String rowsWithIds(List<String> ids) {
-        List<String> files = table.dataFiles(snapshotId);
         if (ids.isEmpty()) {
             return table.scanSql(List.of(), true, false);
         }
         if (table.rowCount() > locator.maxRows()) {
             return null;
         }
-        List<RowLocator.Place> places = locator.locate(files, ids);
+        List<RowLocator.Place> places = locator.locate(table.dataFiles(snapshotId), ids);
         return places == null ? null : table.rowsAtSql(places);
     }
 
