@@ -50,6 +50,7 @@ public final class ErrorResponder {
         if (error.status() == 401) {
             ctx.header("WWW-Authenticate", "Bearer");
         }
+        UnreadBody.discard(ctx);
         Json.respond(ctx, error.status(), body);
     }
 

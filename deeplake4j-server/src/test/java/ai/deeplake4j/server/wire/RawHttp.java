@@ -52,4 +52,44 @@ public final class RawHttp {
             throw new IllegalStateException(e);
         }
     }
+    /**
+     * Reads one HTTP/1.1 response off a socket, as head and body text joined by a blank line.
+     * Handles a Content-Length body and a chunked one.
+     */
+    public static String readResponse(java.io.InputStream in) throws IOException {
+        StringBuilder head = new StringBuilder();
+        while (!head.toString().endsWith("\r\n\r\n")) {
+            int c = in.read();
+            if (c < 0) {
+                throw new java.io.EOFException("connection closed after: " + head);
+            }
+            head.append((char) c);
+        }
+        String lower = head.toString().toLowerCase(java.util.Locale.ROOT);
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        if (lower.contains("transfer-encoding: chunked")) {
+            for (int size = chunkSize(in); size > 0; size = chunkSize(in)) {
+                body.write(in.readNBytes(size));
+                in.readNBytes(2);
+            }
+            in.readNBytes(2);
+        } else {
+            java.util.regex.Matcher length = java.util.regex.Pattern.compile("content-length: *(\\d+)").matcher(lower);
+            if (length.find()) {
+                body.write(in.readNBytes(Integer.parseInt(length.group(1))));
+            }
+        }
+        return head + body.toString(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private static int chunkSize(java.io.InputStream in) throws IOException {
+        StringBuilder line = new StringBuilder();
+        for (int c = in.read(); c != '\n'; c = in.read()) {
+            if (c < 0) {
+                throw new java.io.EOFException("connection closed in a chunk header");
+            }
+            line.append((char) c);
+        }
+        return Integer.parseInt(line.toString().trim().split(";")[0], 16);
+    }
 }

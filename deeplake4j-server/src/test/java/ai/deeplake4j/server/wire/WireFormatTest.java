@@ -6,7 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.deeplake4j.server.ServerConfig;
 import ai.deeplake4j.server.TestServer;
+import java.io.BufferedInputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
 import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -140,6 +145,39 @@ class WireFormatTest {
         RawHttp.Reply chunked = http.send("POST", "/workspaces/default/tables/query", token,
                 HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(big.getBytes())), null);
         assertEquals(413, chunked.status());
+    }
+
+    @Test
+    void aRefusedBodyIsReadToItsEndAndTheConnectionServesTheNextRequest() throws Exception {
+        // Answering 413 before the body is read, then closing, resets a connection the client is
+        // still writing to, and the client loses the 413 ("broken pipe"). The server reads the
+        // refused body off the socket instead, so the same connection carries on.
+        byte[] big = ("{\"query\":\"SELECT '" + "x".repeat(1 << 20) + "'\"}").getBytes(StandardCharsets.UTF_8);
+        byte[] small = "{\"query\":\"SELECT 42 AS x\"}".getBytes(StandardCharsets.UTF_8);
+        URI base = URI.create(server.url());
+        try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout(30_000);
+            OutputStream out = socket.getOutputStream();
+            BufferedInputStream in = new BufferedInputStream(socket.getInputStream());
+            out.write(post(base, big));
+            out.write(big);
+            out.flush();
+            String refused = RawHttp.readResponse(in);
+            assertTrue(refused.startsWith("HTTP/1.1 413"), refused);
+            assertFalse(refused.toLowerCase(java.util.Locale.ROOT).contains("connection: close"), refused);
+            out.write(post(base, small));
+            out.write(small);
+            out.flush();
+            String next = RawHttp.readResponse(in);
+            assertTrue(next.startsWith("HTTP/1.1 200"), next);
+            assertTrue(next.endsWith("{\"columns\":[\"x\"],\"rows\":[[42]],\"row_count\":1}"), next);
+        }
+    }
+
+    private byte[] post(URI base, byte[] body) {
+        return ("POST /workspaces/default/tables/query HTTP/1.1\r\nHost: " + base.getHost() + ":" + base.getPort()
+                + "\r\nAuthorization: Bearer " + token + "\r\nContent-Type: application/json\r\nContent-Length: "
+                + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
     }
 
     private static void assertError(RawHttp.Reply reply, String code) {
