@@ -33,6 +33,11 @@ final class ServeCommand implements Callable<Integer> {
             description = "DuckDB threads per workspace (default: ${DEFAULT-VALUE}: concurrent requests already use the cores; raise it for a few large analytical queries).")
     int duckdbThreads;
 
+    @Option(names = "--duckdb-memory-limit", paramLabel = "SIZE",
+            description = "Memory each open workspace's DuckDB may use: 512MiB, 2GiB, 1GB or bytes (default: DuckDB's, 80% of RAM each). "
+                    + "DuckDB's share of the server is then at most this times --max-open-workspaces.")
+    String duckdbMemoryLimit;
+
     @Option(names = "--max-open-workspaces", paramLabel = "N", defaultValue = "64",
             description = "Workspace engines kept open at once; the least recently used idle one closes beyond it (default: ${DEFAULT-VALUE}).")
     int maxOpenWorkspaces;
@@ -59,13 +64,14 @@ final class ServeCommand implements Callable<Integer> {
      * The server configuration of the parsed options on lake {@code dir} (its HS256 secret is made
      * on first use).
      *
-     * @throws IllegalArgumentException an invalid duration or a value ServerConfig refuses
+     * @throws IllegalArgumentException an invalid duration or size, or a value ServerConfig refuses
      */
     ServerConfig config(Path dir) {
         ServerConfig.Builder config = ServerConfig.builder(dir).host(host).port(port).maxBodyBytes(maxBodyBytes)
                 .hmacSecret(ServerSecret.loadOrCreate(dir))
                 .duckdbThreads(duckdbThreads)
                 .maxOpenWorkspaces(maxOpenWorkspaces)
+                .duckdbMemoryLimit(duckdbMemoryLimit == null ? 0 : Sizes.parse(duckdbMemoryLimit, "--duckdb-memory-limit"))
                 .workspaceIdleTimeout(Durations.parse(workspaceIdleTimeout, "--workspace-idle-timeout"));
         if (rsaPublicKey != null) {
             config.rsaPublicKey(ServerSecret.readRsaPublicKey(rsaPublicKey));

@@ -37,6 +37,11 @@ class ServeCommandTest {
         assertEquals(3, config.engineSettings().maxOpenWorkspaces());
         assertEquals(Duration.ofSeconds(90), config.engineSettings().idleTimeout());
         assertEquals(Duration.ofMinutes(10), parse("--workspace-idle-timeout", "PT10M").engineSettings().idleTimeout());
+        assertEquals(0, config.engineSettings().duckdbMemoryLimit(), "DuckDB's default unless asked");
+        assertEquals(512L << 20, parse("--duckdb-memory-limit", "512MiB").engineSettings().duckdbMemoryLimit());
+        assertEquals(2L << 30, parse("--duckdb-memory-limit", "2gib").engineSettings().duckdbMemoryLimit());
+        assertEquals(1_500_000_000L, parse("--duckdb-memory-limit", "1.5GB").engineSettings().duckdbMemoryLimit());
+        assertEquals(67_108_864L, parse("--duckdb-memory-limit", "67108864").engineSettings().duckdbMemoryLimit());
     }
 
     @Test
@@ -44,5 +49,8 @@ class ServeCommandTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> parse("--workspace-idle-timeout", "soon"));
         assertTrue(e.getMessage().contains("--workspace-idle-timeout 'soon'"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> parse("--max-open-workspaces", "0"));
+        e = assertThrows(IllegalArgumentException.class, () -> parse("--duckdb-memory-limit", "lots"));
+        assertTrue(e.getMessage().contains("--duckdb-memory-limit 'lots'"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> parse("--duckdb-memory-limit", "1KiB"), "below 1 MiB");
     }
 }

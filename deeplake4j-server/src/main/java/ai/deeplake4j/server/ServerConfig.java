@@ -31,11 +31,14 @@ import java.util.Objects;
  *                         idle one closes when another opens (default 64)
  * @param workspaceIdleTimeout a workspace engine unused this long is closed, and reopens on the next
  *                         request (default 10 min; checked every 30 s)
+ * @param duckdbMemoryLimit bytes of memory each open workspace's DuckDB database may use, or 0 for
+ *                         DuckDB's default, 80% of RAM for each (default 0). The DuckDB part of the
+ *                         server's memory is then bounded by {@code duckdbMemoryLimit x maxOpenWorkspaces}
  */
 public record ServerConfig(String host, int port, Path lake, byte[] hmacSecret, RSAPublicKey rsaPublicKey,
                            long maxBodyBytes, long maxValueBytes, Duration queryTimeout, Duration maxQueryTimeout,
                            Duration shutdownTimeout, Duration idleTimeout, int queryThreads, int duckdbThreads,
-                           int maxOpenWorkspaces, Duration workspaceIdleTimeout) {
+                           int maxOpenWorkspaces, Duration workspaceIdleTimeout, long duckdbMemoryLimit) {
 
     public static final int DEFAULT_PORT = 8420;
 
@@ -63,6 +66,10 @@ public record ServerConfig(String host, int port, Path lake, byte[] hmacSecret, 
         if (workspaceIdleTimeout == null || workspaceIdleTimeout.isNegative() || workspaceIdleTimeout.isZero()) {
             throw new IllegalArgumentException("workspaceIdleTimeout must be positive, got " + workspaceIdleTimeout);
         }
+        if (duckdbMemoryLimit != 0 && duckdbMemoryLimit < (1L << 20)) {
+            throw new IllegalArgumentException("duckdbMemoryLimit must be 0 (DuckDB's default) or at least 1 MiB, got "
+                    + duckdbMemoryLimit);
+        }
         if (maxBodyBytes <= 0 || maxValueBytes <= 0) {
             throw new IllegalArgumentException("maxBodyBytes and maxValueBytes must be > 0");
         }
@@ -70,7 +77,8 @@ public record ServerConfig(String host, int port, Path lake, byte[] hmacSecret, 
 
     /** How the server's lake opens and closes workspace engines. */
     public ai.deeplake4j.server.lake.EngineLake.Settings engineSettings() {
-        return new ai.deeplake4j.server.lake.EngineLake.Settings(duckdbThreads, maxOpenWorkspaces, workspaceIdleTimeout);
+        return new ai.deeplake4j.server.lake.EngineLake.Settings(duckdbThreads, maxOpenWorkspaces, workspaceIdleTimeout,
+                duckdbMemoryLimit);
     }
 
     /** Defaults on {@code lake}; a secret or key must still be set. */
@@ -95,6 +103,7 @@ public record ServerConfig(String host, int port, Path lake, byte[] hmacSecret, 
         private int duckdbThreads = 1;
         private int maxOpenWorkspaces = 64;
         private Duration workspaceIdleTimeout = Duration.ofMinutes(10);
+        private long duckdbMemoryLimit;
 
         private Builder(Path lake) {
             this.lake = lake;
@@ -128,10 +137,12 @@ public record ServerConfig(String host, int port, Path lake, byte[] hmacSecret, 
 
         public Builder workspaceIdleTimeout(Duration timeout) { this.workspaceIdleTimeout = timeout; return this; }
 
+        public Builder duckdbMemoryLimit(long bytes) { this.duckdbMemoryLimit = bytes; return this; }
+
         public ServerConfig build() {
             return new ServerConfig(host, port, lake, hmacSecret, rsaPublicKey, maxBodyBytes, maxValueBytes,
                     queryTimeout, maxQueryTimeout, shutdownTimeout, idleTimeout, queryThreads, duckdbThreads,
-                    maxOpenWorkspaces, workspaceIdleTimeout);
+                    maxOpenWorkspaces, workspaceIdleTimeout, duckdbMemoryLimit);
         }
     }
 }

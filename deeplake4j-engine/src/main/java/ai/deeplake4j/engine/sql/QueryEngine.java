@@ -141,6 +141,27 @@ public final class QueryEngine implements AutoCloseable {
     }
 
     /**
+     * Caps the memory of this workspace's DuckDB database (DuckDB's {@code memory_limit}; its
+     * default is 80% of the machine's RAM for each database). Operators that outgrow it spill to
+     * DuckDB's temporary directory where they can, and fail with DuckDB's out-of-memory error
+     * otherwise. A server sets it so that its open workspaces together stay within the machine.
+     *
+     * @param bytes the limit in bytes, at least 1 MiB (rounded down to whole KiB)
+     * @throws IllegalArgumentException when {@code bytes} is below 1 MiB
+     * @throws QueryException           when DuckDB refuses the setting (e.g. a locked configuration)
+     */
+    public void setMemoryLimit(long bytes) {
+        if (bytes < (1L << 20)) {
+            throw new IllegalArgumentException("DuckDB memory limit must be at least 1 MiB, got " + bytes + " bytes");
+        }
+        try (java.sql.Statement s = root.createStatement()) {
+            s.execute("SET memory_limit = '" + (bytes >> 10) + "KiB'");
+        } catch (SQLException e) {
+            throw new QueryException("Cannot set the DuckDB memory limit of workspace '" + workspace + "': " + e.getMessage(), e);
+        }
+    }
+
+    /**
      * Confines this workspace's database to the workspace's own directory ({@code
      * warehouse/<org>/<workspace>/}, where its tables, data files and indexes live) and freezes its
      * settings, for a server: DuckDB then refuses to read, write or list any other file (another

@@ -52,14 +52,20 @@ public final class EngineLake implements Lake {
      * @param duckdbThreads     DuckDB threads of each workspace's database, or 0 for DuckDB's default (the cores)
      * @param maxOpenWorkspaces engines kept open at most (idle ones beyond it are closed), at least 1
      * @param idleTimeout       an engine unused this long is closed by {@link #evictIdle()}; positive
+     * @param duckdbMemoryLimit bytes of memory each workspace's database may use, or 0 for DuckDB's
+     *                          default (80% of RAM each); see {@link ai.deeplake4j.engine.sql.QueryEngine#setMemoryLimit}
      */
-    public record Settings(int duckdbThreads, int maxOpenWorkspaces, Duration idleTimeout) {
-        /** DuckDB's default threads, 64 open workspaces, 10 minutes idle. */
-        public static final Settings DEFAULTS = new Settings(0, 64, Duration.ofMinutes(10));
+    public record Settings(int duckdbThreads, int maxOpenWorkspaces, Duration idleTimeout, long duckdbMemoryLimit) {
+        /** DuckDB's default threads and memory, 64 open workspaces, 10 minutes idle. */
+        public static final Settings DEFAULTS = new Settings(0, 64, Duration.ofMinutes(10), 0);
 
         public Settings {
             if (duckdbThreads < 0) {
                 throw new IllegalArgumentException("duckdbThreads must be >= 0, got " + duckdbThreads);
+            }
+            if (duckdbMemoryLimit != 0 && duckdbMemoryLimit < (1L << 20)) {
+                throw new IllegalArgumentException("duckdbMemoryLimit must be 0 (DuckDB's default) or at least 1 MiB, got "
+                        + duckdbMemoryLimit);
             }
             if (maxOpenWorkspaces < 1) {
                 throw new IllegalArgumentException("maxOpenWorkspaces must be >= 1, got " + maxOpenWorkspaces);
@@ -196,6 +202,9 @@ public final class EngineLake implements Lake {
         try {
             if (settings.duckdbThreads() > 0) {
                 client.engine().setThreads(settings.duckdbThreads());
+            }
+            if (settings.duckdbMemoryLimit() > 0) {
+                client.engine().setMemoryLimit(settings.duckdbMemoryLimit());
             }
             client.engine().confineToWorkspace();
             return client;

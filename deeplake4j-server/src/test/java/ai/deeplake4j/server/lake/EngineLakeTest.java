@@ -1,6 +1,7 @@
 package ai.deeplake4j.server.lake;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -25,7 +26,7 @@ class EngineLakeTest {
     Path dir;
 
     private static EngineLake.Settings settings(int threads, int maxOpen, Duration idle) {
-        return new EngineLake.Settings(threads, maxOpen, idle);
+        return new EngineLake.Settings(threads, maxOpen, idle, 0);
     }
 
     /** First column of the first row of {@code sql} run directly on the workspace's DuckDB database. */
@@ -61,11 +62,26 @@ class EngineLakeTest {
     }
 
     @Test
+    void workspaceEnginesCapDuckdbMemoryWhenAsked() throws SQLException {
+        String limit = "SELECT CAST(current_setting('memory_limit') AS VARCHAR)";
+        try (EngineLake lake = EngineLake.open(dir.resolve("capped"), new EngineLake.Settings(1, 64, Duration.ofMinutes(10), 256L << 20))) {
+            assertEquals("256.0 MiB", scalar(lake, "acme", "default", limit));
+            assertEquals("256.0 MiB", scalar(lake, "acme", "other", limit), "every workspace's own database");
+            assertThrows(SQLException.class, () -> scalar(lake, "acme", "default", "SET memory_limit = '8GiB'"),
+                    "locked once confined");
+        }
+        try (EngineLake lake = EngineLake.open(dir.resolve("uncapped"))) {
+            assertFalse(scalar(lake, "acme", "default", limit).equals("256.0 MiB"), "0 keeps DuckDB's default");
+        }
+    }
+
+    @Test
     void serverDefaultsToOneDuckdbThreadAndBoundedWorkspacesAndRefusesZero() {
         ServerConfig config = ServerConfig.builder(dir).hmacSecret(new byte[32]).build();
-        assertEquals(new EngineLake.Settings(1, 64, Duration.ofMinutes(10)), config.engineSettings());
+        assertEquals(new EngineLake.Settings(1, 64, Duration.ofMinutes(10), 0), config.engineSettings());
         assertThrows(IllegalArgumentException.class, () -> ServerConfig.builder(dir).hmacSecret(new byte[32]).duckdbThreads(0).build());
         assertThrows(IllegalArgumentException.class, () -> ServerConfig.builder(dir).hmacSecret(new byte[32]).maxOpenWorkspaces(0).build());
+        assertThrows(IllegalArgumentException.class, () -> ServerConfig.builder(dir).hmacSecret(new byte[32]).duckdbMemoryLimit(1000).build());
     }
 
     @Test
