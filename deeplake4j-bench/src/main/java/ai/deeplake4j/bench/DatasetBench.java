@@ -8,7 +8,6 @@ import ai.deeplake4j.api.ingest.IngestOptions;
 import ai.deeplake4j.engine.EmbeddedClient;
 import ai.deeplake4j.engine.table.Sql;
 import java.nio.ByteOrder;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -37,7 +36,7 @@ public final class DatasetBench {
 
     public static void main(String[] args) throws Exception {
         int rows = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
-        Path lake = Files.createTempDirectory("deeplake4j-bench-dataset");
+        Path lake = TempDirs.create("deeplake4j-bench-dataset");
         try (EmbeddedClient client = EmbeddedClient.open(lake)) {
             ingest(client, rows);
             client.engine().awaitMaintenance();

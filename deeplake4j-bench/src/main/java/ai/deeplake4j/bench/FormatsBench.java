@@ -39,7 +39,7 @@ public final class FormatsBench {
     public static void main(String[] args) throws Exception {
         int hfRows = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
         int cocoImages = args.length > 1 ? Integer.parseInt(args[1]) : 300;
-        Path work = Files.createTempDirectory("deeplake4j-bench-formats");
+        Path work = TempDirs.create("deeplake4j-bench-formats");
         Path hf = huggingFace(work.resolve("hf"), hfRows);
         Path coco = coco(work.resolve("coco"), cocoImages);
         List<Path> hfFiles;

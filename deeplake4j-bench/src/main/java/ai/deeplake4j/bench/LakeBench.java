@@ -24,7 +24,7 @@ public final class LakeBench {
     public static void main(String[] args) throws IOException {
         int rows = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
         Path corpus = Path.of(args.length > 1 ? args[1] : "../shared/corpus/text");
-        Path lake = Files.createTempDirectory("deeplake4j-bench-lake");
+        Path lake = TempDirs.create("deeplake4j-bench-lake");
         List<String> results = new ArrayList<>();
         try (EmbeddedClient client = EmbeddedClient.open(lake)) {
             // 1. small rows: text + int + float
@@ -47,14 +47,22 @@ public final class LakeBench {
                     Stopwatch.seconds(() -> client.engine().awaitMaintenance()), "s", ""));
 
             // 3. text files: the corpus copied until there are >= 20 MB
-            Path texts = Files.createTempDirectory("deeplake4j-bench-text");
+            Path texts = TempDirs.create("deeplake4j-bench-text");
             long bytes = copyUntil(corpus, texts, 20L << 20);
             client.ingest("warmup", Map.of("path", List.of(corpus.toString())), IngestOptions.builder().schema("path", "FILE").build());
             client.engine().awaitMaintenance();
-            Stopwatch.Timing t = Stopwatch.timed(() -> client.ingest("texts", Map.of("path", List.of(texts.toString())),
-                    IngestOptions.builder().schema("path", "FILE").build()));
-            results.add(row("text files (" + (bytes >> 20) + " MB of ../shared/corpus/text copies)", bytes / t.wall() / (1 << 20), "MB/s", "≥ 20"));
-            results.add(row("  the same per CPU-second of the process", bytes / t.cpu() / (1 << 20), "MB/CPU-s", ""));
+            // The first pass includes compiling jsoup's and the chunker's hot paths (the warm-up
+            // above is only 0.6 MB); passes 2 and 3 show the rate of a longer text ingest.
+            for (int pass = 1; pass <= 3; pass++) {
+                String table = pass == 1 ? "texts" : "texts_pass" + pass;
+                Stopwatch.Timing t = Stopwatch.timed(() -> client.ingest(table, Map.of("path", List.of(texts.toString())),
+                        IngestOptions.builder().schema("path", "FILE").build()));
+                String what = pass == 1 ? "text files (" + (bytes >> 20) + " MB of ../shared/corpus/text copies)"
+                        : "  the same files again, pass " + pass + (pass == 3 ? " (JIT warm)" : "");
+                results.add(row(what, bytes / t.wall() / (1 << 20), "MB/s", pass == 1 ? "≥ 20" : ""));
+                results.add(row("  per CPU-second of the process", bytes / t.cpu() / (1 << 20), "MB/CPU-s", ""));
+                client.engine().awaitMaintenance();
+            }
 
             // 4. lookups on the small-rows table (compacted above)
             client.engine().awaitMaintenance();

@@ -12,7 +12,6 @@ import ai.deeplake4j.server.lake.EngineLake;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -61,7 +60,7 @@ public final class ServerBench {
         int rows = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
         int clients = args.length > 1 ? Integer.parseInt(args[1]) : 32;
         int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 20;
-        Path dir = Files.createTempDirectory("deeplake4j-bench-server");
+        Path dir = TempDirs.create("deeplake4j-bench-server");
         List<String> results = new ArrayList<>();
 
         double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
@@ -132,7 +131,6 @@ public final class ServerBench {
         results.forEach(System.out::println);
         System.out.printf("%nload average %.1f at the start, %.1f at the end%n", loadBefore,
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
-        deleteTree(dir);
     }
 
     /** One measured phase; the CPU figures are milliseconds of CPU per query. */
@@ -278,11 +276,5 @@ public final class ServerBench {
     private static String row(String measure, double value, String unit, String note) {
         String v = value >= 100 ? String.format("%,.0f", value) : String.format("%.2f", value);
         return "| " + measure + " | " + v + " | " + unit + " | " + note + " |";
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        try (var walk = Files.walk(dir)) {
-            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
     }
 }

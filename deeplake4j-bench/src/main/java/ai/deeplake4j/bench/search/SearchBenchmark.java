@@ -27,7 +27,7 @@ import java.util.Set;
  * clustered 384-d vectors and Zipf-distributed text chunks. Latencies are medians over the queries
  * after a warm-up, measured in the search layer (no SQL).
  *
- * <p>Usage: {@code SearchBenchmark [rows=1000000] [queries=50] [dir=<tmp>] [threads=2] [words=100] [reuse=0|1] [bm25exact=3]}
+ * <p>Usage: {@code SearchBenchmark [rows=1000000] [queries=50] [dir=D (default: a temporary directory, deleted at exit)] [threads=2] [words=100] [reuse=0|1] [bm25exact=3]}
  */
 public final class SearchBenchmark {
     private static final int DIM = 384;
@@ -42,7 +42,7 @@ public final class SearchBenchmark {
         int threads = BenchArgs.integer(args, "threads", 2);
         int words = BenchArgs.integer(args, "words", 100);
         String dirArg = BenchArgs.string(args, "dir");
-        Path dir = dirArg != null ? Path.of(dirArg) : Files.createTempDirectory("dl4j-bench");
+        Path dir = dirArg != null ? Path.of(dirArg) : ai.deeplake4j.bench.TempDirs.create("dl4j-bench");
         System.out.printf(Locale.ROOT, "rows=%d dim=%d queries=%d threads=%d words/chunk=%d cores=%d maxHeap=%dMB dir=%s%n",
                 rows, DIM, queries, threads, words, Runtime.getRuntime().availableProcessors(),
                 Runtime.getRuntime().maxMemory() >> 20, dir);

@@ -18,7 +18,7 @@ import java.util.Set;
  * shapes timed with {@code client.query}, exact routes first (no index), then through the indexes
  * built by {@code createIndex}. Same synthetic data as {@link SearchBenchmark}.
  *
- * <p>Usage: {@code SearchSqlBenchmark [rows=200000] [queries=30] [words=100] [warmup=50] [dir=<tmp>]}.
+ * <p>Usage: {@code SearchSqlBenchmark [rows=200000] [queries=30] [words=100] [warmup=50] [dir=D (default: a temporary directory, deleted at exit)]}.
  * The index routes are timed after {@code warmup} rounds of the four queries with other query
  * vectors and words (JIT warm-up; the measured queries are never run before). With
  * {@code dir=D} naming a lake of an earlier run (same rows and words), ingest and index builds are
@@ -36,7 +36,7 @@ public final class SearchSqlBenchmark {
         int words = BenchArgs.integer(args, "words", 100);
         int warmup = BenchArgs.integer(args, "warmup", 50);
         String dirArg = BenchArgs.string(args, "dir");
-        Path dir = dirArg == null ? Files.createTempDirectory("dl4j-sql-bench") : Path.of(dirArg);
+        Path dir = dirArg == null ? ai.deeplake4j.bench.TempDirs.create("dl4j-sql-bench") : Path.of(dirArg);
         boolean reuse = dirArg != null && Files.exists(dir.resolve("catalog.db"));
         System.out.printf(Locale.ROOT, "rows=%d dim=%d queries=%d cores=%d maxHeap=%dMB lake=%s%n", rows, DIM, queries,
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20, dir);
