@@ -187,7 +187,9 @@ public final class Lake implements AutoCloseable {
                 }
             });
         } catch (IOException | UncheckedIOException e) {
-            // the catalog entry is gone; leftover files are orphans that maintenance removes
+            // the catalog entry is gone, so the drop stands; no sweep visits a dropped table's directory
+            org.slf4j.LoggerFactory.getLogger(Lake.class).warn("Table dropped, but some of its files remain in {} ({}); "
+                    + "they are no longer used and can be deleted.", dir, e.getMessage());
         }
     }
 

@@ -206,7 +206,7 @@ final class DmlExecutor {
                 try {
                     java.nio.file.Files.deleteIfExists(java.nio.file.Path.of(replacement.location()));
                 } catch (java.io.IOException ignored) {
-                    // orphan; removed by maintenance
+                    // an orphan file; OrphanFiles removes it a day later
                 }
             }
             throw new TableException("Could not commit the change to table '" + table.name() + "': " + e.getMessage()

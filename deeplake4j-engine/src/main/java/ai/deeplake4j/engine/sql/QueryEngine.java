@@ -7,6 +7,7 @@ import ai.deeplake4j.engine.lake.Lake;
 import ai.deeplake4j.engine.table.Compaction;
 import ai.deeplake4j.engine.table.LakeTable;
 import ai.deeplake4j.engine.table.LakeTableStore;
+import ai.deeplake4j.engine.table.OrphanFiles;
 import ai.deeplake4j.engine.table.Sql;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,6 +15,8 @@ import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -55,6 +58,9 @@ public final class QueryEngine implements AutoCloseable {
     private volatile IndexDdlHandler indexDdl = IndexDdlHandler.NONE;
     private volatile SearchHandler search = SearchHandler.NONE;
     private final Set<String> compacting = ConcurrentHashMap.newKeySet();
+    /** When background maintenance last swept each table (lower-cased name) for orphan files. */
+    private final Map<String, Instant> orphanSweeps = new ConcurrentHashMap<>();
+    private static final Duration ORPHAN_SWEEP_INTERVAL = Duration.ofHours(1);
     private final java.util.concurrent.ExecutorService maintenance = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "deeplake4j-maintenance");
         t.setDaemon(true);
@@ -386,8 +392,9 @@ public final class QueryEngine implements AutoCloseable {
 
     /**
      * Compacts the table's small data files in the background when there are many (after ingests
-     * and INSERTs). The write that triggered it has already committed, so a failure here is only
-     * logged; at most one pass per table waits in the queue.
+     * and INSERTs), and at most once an hour per table removes its orphan data files older than
+     * {@link #orphanMinAge()} ({@link OrphanFiles}). The write that triggered it has already
+     * committed, so a failure here is only logged; at most one pass per table waits in the queue.
      */
     public void compactIfNeeded(String table) {
         String key = table.toLowerCase(Locale.ROOT);
@@ -403,10 +410,48 @@ public final class QueryEngine implements AutoCloseable {
                         Compaction.compact(t, c);
                     }
                 }
+                sweepOrphansIfDue(t, key);
             } catch (SQLException | RuntimeException e) {
-                org.slf4j.LoggerFactory.getLogger(QueryEngine.class).warn("Compaction of table {} failed: {}", table, e.getMessage());
+                org.slf4j.LoggerFactory.getLogger(QueryEngine.class).warn("Maintenance (compaction, orphan files) of table {} failed: {}", table, e.getMessage());
             }
         });
+    }
+
+    private void sweepOrphansIfDue(LakeTable t, String key) {
+        Instant now = Instant.now();
+        Instant last = orphanSweeps.get(key);
+        if (last != null && last.plus(ORPHAN_SWEEP_INTERVAL).isAfter(now)) {
+            return;
+        }
+        orphanSweeps.put(key, now);
+        OrphanFiles.Removed removed = OrphanFiles.remove(t, orphanMinAge(), now);
+        if (removed.files() > 0) {
+            org.slf4j.LoggerFactory.getLogger(QueryEngine.class).info("Removed {} orphan data files ({} bytes) of table {}",
+                    removed.files(), removed.bytes(), t.name());
+        }
+    }
+
+    /**
+     * Removes the table's data files that no snapshot references and that are older than
+     * {@code minAge} (see {@link OrphanFiles}); background maintenance does this with
+     * {@link #orphanMinAge()} at most once an hour per table after writes.
+     *
+     * @param minAge files modified more recently are kept, since a writer in another process may
+     *               not have committed them yet; use hours, not seconds, while other processes write
+     * @return the files and bytes removed
+     * @throws TableException when the table does not exist
+     */
+    public OrphanFiles.Removed removeOrphanFiles(String table, Duration minAge) {
+        return OrphanFiles.remove(table(table), minAge, Instant.now());
+    }
+
+    /**
+     * The minimum age of orphan files that background maintenance removes: the system property
+     * {@code deeplake4j.orphanFiles.minAge} (ISO-8601, e.g. {@code PT6H}), default 24 hours.
+     */
+    public static Duration orphanMinAge() {
+        String value = System.getProperty("deeplake4j.orphanFiles.minAge");
+        return value == null ? OrphanFiles.DEFAULT_MIN_AGE : Duration.parse(value);
     }
 
     /** Waits until background maintenance queued so far is done (tests and benchmarks). */

@@ -109,7 +109,7 @@ public final class Compaction {
         try {
             Files.deleteIfExists(Path.of(path));
         } catch (IOException e) {
-            // an orphan file; orphan cleanup removes it
+            // an orphan file; OrphanFiles removes it a day later
         }
     }
 }

@@ -342,7 +342,7 @@ public final class LakeTableWriter implements TableWriter {
             try {
                 Files.deleteIfExists(Path.of(f.location()));
             } catch (IOException e) {
-                // an orphan file; maintenance removes it
+                // an orphan file; OrphanFiles removes it a day later
             }
         }
     }
