@@ -60,16 +60,9 @@ public record ServerConfig(String host, int port, Path lake, byte[] hmacSecret, 
         if (duckdbThreads <= 0) {
             throw new IllegalArgumentException("duckdbThreads must be > 0, got " + duckdbThreads);
         }
-        if (maxOpenWorkspaces <= 0) {
-            throw new IllegalArgumentException("maxOpenWorkspaces must be > 0, got " + maxOpenWorkspaces);
-        }
-        if (workspaceIdleTimeout == null || workspaceIdleTimeout.isNegative() || workspaceIdleTimeout.isZero()) {
-            throw new IllegalArgumentException("workspaceIdleTimeout must be positive, got " + workspaceIdleTimeout);
-        }
-        if (duckdbMemoryLimit != 0 && duckdbMemoryLimit < (1L << 20)) {
-            throw new IllegalArgumentException("duckdbMemoryLimit must be 0 (DuckDB's default) or at least 1 MiB, got "
-                    + duckdbMemoryLimit);
-        }
+        // the engine settings check maxOpenWorkspaces, workspaceIdleTimeout and duckdbMemoryLimit
+        // (built from the parameters: a compact constructor's fields are not assigned yet)
+        new ai.deeplake4j.server.lake.EngineLake.Settings(duckdbThreads, maxOpenWorkspaces, workspaceIdleTimeout, duckdbMemoryLimit);
         if (maxBodyBytes <= 0 || maxValueBytes <= 0) {
             throw new IllegalArgumentException("maxBodyBytes and maxValueBytes must be > 0");
         }

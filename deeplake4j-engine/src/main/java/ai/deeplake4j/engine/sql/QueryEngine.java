@@ -61,6 +61,8 @@ public final class QueryEngine implements AutoCloseable {
     /** When background maintenance last swept each table (lower-cased name) for orphan files. */
     private final Map<String, Instant> orphanSweeps = new ConcurrentHashMap<>();
     private static final Duration ORPHAN_SWEEP_INTERVAL = Duration.ofHours(1);
+    /** The smallest DuckDB memory limit {@link #setMemoryLimit} takes: 1 MiB. */
+    public static final long MIN_MEMORY_LIMIT = 1L << 20;
     private final java.util.concurrent.ExecutorService maintenance = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "deeplake4j-maintenance");
         t.setDaemon(true);
@@ -139,11 +141,7 @@ public final class QueryEngine implements AutoCloseable {
         if (threads < 1) {
             throw new IllegalArgumentException("DuckDB threads must be at least 1, got " + threads);
         }
-        try (java.sql.Statement s = root.createStatement()) {
-            s.execute("SET threads = " + threads);
-        } catch (SQLException e) {
-            throw new QueryException("Cannot set DuckDB threads of workspace '" + workspace + "': " + e.getMessage(), e);
-        }
+        applySettings("set DuckDB threads of", "SET threads = " + threads);
     }
 
     /**
@@ -157,14 +155,10 @@ public final class QueryEngine implements AutoCloseable {
      * @throws QueryException           when DuckDB refuses the setting (e.g. a locked configuration)
      */
     public void setMemoryLimit(long bytes) {
-        if (bytes < (1L << 20)) {
+        if (bytes < MIN_MEMORY_LIMIT) {
             throw new IllegalArgumentException("DuckDB memory limit must be at least 1 MiB, got " + bytes + " bytes");
         }
-        try (java.sql.Statement s = root.createStatement()) {
-            s.execute("SET memory_limit = '" + (bytes >> 10) + "KiB'");
-        } catch (SQLException e) {
-            throw new QueryException("Cannot set the DuckDB memory limit of workspace '" + workspace + "': " + e.getMessage(), e);
-        }
+        applySettings("set the DuckDB memory limit of", "SET memory_limit = '" + (bytes >> 10) + "KiB'");
     }
 
     /**
@@ -179,12 +173,18 @@ public final class QueryEngine implements AutoCloseable {
      */
     public void confineToWorkspace() {
         String dir = lake.workspaceDir(namespace).toAbsolutePath().normalize() + java.io.File.separator;
+        applySettings("confine the database of", "SET allowed_directories = [" + Sql.literal(dir) + "]",
+                "SET enable_external_access = false", "SET lock_configuration = true");
+    }
+
+    /** Runs {@code statements} on this workspace's database; a refusal names {@code what} was tried. */
+    private void applySettings(String what, String... statements) {
         try (java.sql.Statement s = root.createStatement()) {
-            s.execute("SET allowed_directories = [" + Sql.literal(dir) + "]");
-            s.execute("SET enable_external_access = false");
-            s.execute("SET lock_configuration = true");
+            for (String statement : statements) {
+                s.execute(statement);
+            }
         } catch (SQLException e) {
-            throw new QueryException("Cannot confine the database of workspace '" + workspace + "': " + e.getMessage(), e);
+            throw new QueryException("Cannot " + what + " workspace '" + workspace + "': " + e.getMessage(), e);
         }
     }
 

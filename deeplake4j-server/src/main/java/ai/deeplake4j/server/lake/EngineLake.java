@@ -63,7 +63,7 @@ public final class EngineLake implements Lake {
             if (duckdbThreads < 0) {
                 throw new IllegalArgumentException("duckdbThreads must be >= 0, got " + duckdbThreads);
             }
-            if (duckdbMemoryLimit != 0 && duckdbMemoryLimit < (1L << 20)) {
+            if (duckdbMemoryLimit != 0 && duckdbMemoryLimit < ai.deeplake4j.engine.sql.QueryEngine.MIN_MEMORY_LIMIT) {
                 throw new IllegalArgumentException("duckdbMemoryLimit must be 0 (DuckDB's default) or at least 1 MiB, got "
                         + duckdbMemoryLimit);
             }
