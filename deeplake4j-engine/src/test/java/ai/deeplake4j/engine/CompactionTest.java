@@ -27,8 +27,8 @@ class CompactionTest {
                 + ") ORDER BY v").stream().map(r -> r.get("id") + "=" + r.get("v")).map(Object.class::cast).toList();
     }
 
-    /** Writes v = 0 .. rows - 1 into table t, one commit (and so one data file) per {@code perCommit} rows. */
-    private static void writeInCommits(EmbeddedClient client, long rows, long perCommit) {
+    /** Writes v = 0 .. rows - 1 into table t, one commit (and so one data file) per {@code perCommit} rows. Also used by {@link OrphanFilesTest}. */
+    static void writeInCommits(EmbeddedClient client, long rows, long perCommit) {
         try (TableWriter w = client.engine().store().openWriter("t", TableSchema.of(Map.of("v", ColumnType.of(TypeKind.INT64))))) {
             for (long i = 0; i < rows; i++) {
                 w.append(new Object[] {i});

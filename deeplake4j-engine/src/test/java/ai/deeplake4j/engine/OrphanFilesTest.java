@@ -4,13 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ai.deeplake4j.api.schema.ColumnType;
-import ai.deeplake4j.api.schema.TypeKind;
 import ai.deeplake4j.engine.table.Compaction;
 import ai.deeplake4j.engine.table.LakeTable;
 import ai.deeplake4j.engine.table.OrphanFiles;
-import ai.deeplake4j.ingest.write.TableSchema;
-import ai.deeplake4j.ingest.write.TableWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -31,19 +27,6 @@ class OrphanFilesTest {
 
     private static final Instant TWO_DAYS_AGO = Instant.now().minus(Duration.ofDays(2));
 
-    /** v = 0 .. rows - 1 in table t, one commit (one data file) per {@code perCommit} rows. */
-    private static void writeInCommits(EmbeddedClient client, long from, long rows, long perCommit) {
-        try (TableWriter w = client.engine().store().openWriter("t", TableSchema.of(Map.of("v", ColumnType.of(TypeKind.INT64))))) {
-            for (long i = from; i < from + rows; i++) {
-                w.append(new Object[] {i});
-                if ((i - from) % perCommit == perCommit - 1) {
-                    w.commit();
-                }
-            }
-            w.sync();
-        }
-    }
-
     private static void ageAll(Path dir) throws Exception {
         try (Stream<Path> files = Files.list(dir)) {
             for (Path f : (Iterable<Path>) files::iterator) {
@@ -60,7 +43,7 @@ class OrphanFilesTest {
     @Test
     void removesOnlyOldUnreferencedFilesAndKeepsEverySnapshotReadable() throws Exception {
         try (EmbeddedClient client = EmbeddedClient.open(lake)) {
-            writeInCommits(client, 0, 2_000, 50);
+            CompactionTest.writeInCommits(client, 2_000, 50);
             LakeTable t = client.engine().table("t");
             try (DuckDBConnection c = client.engine().newConnection()) {
                 assertEquals(40, Compaction.compact(t, c)); // the 40 small files leave the current snapshot only

@@ -36,7 +36,8 @@ public class LocalFileIO implements FileIO {
         }
     }
 
-    static File local(String path) {
+    /** The local file of an Iceberg location: a plain path or a {@code file:} URI. */
+    public static File local(String path) {
         return path.startsWith("file:") ? Path.of(java.net.URI.create(path)).toFile() : new File(path);
     }
 

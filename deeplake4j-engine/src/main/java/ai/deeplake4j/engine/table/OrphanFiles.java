@@ -1,8 +1,8 @@
 package ai.deeplake4j.engine.table;
 
+import ai.deeplake4j.engine.lake.LocalFileIO;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -131,7 +131,6 @@ public final class OrphanFiles {
     }
 
     private static Path local(String location) {
-        Path p = location.startsWith("file:") ? Path.of(URI.create(location)) : Path.of(location);
-        return p.toAbsolutePath().normalize();
+        return LocalFileIO.local(location).toPath().toAbsolutePath().normalize();
     }
 }
