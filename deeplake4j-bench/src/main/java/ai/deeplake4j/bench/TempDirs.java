@@ -22,7 +22,7 @@ public final class TempDirs {
     }
 
     /** Deletes {@code dir} and everything under it; a missing directory is fine. */
-    public static void deleteTree(Path dir) {
+    private static void deleteTree(Path dir) {
         if (!Files.exists(dir)) {
             return;
         }

@@ -48,24 +48,23 @@ public final class OrphanFiles {
 
     /**
      * Deletes the data files of {@code table} that no snapshot references and that were last
-     * modified before {@code now - minAge}. The table is refreshed first. When reading any
-     * manifest fails, nothing is deleted.
+     * modified before {@code now - minAge}. The table is refreshed after the files are listed.
+     * When reading any manifest fails, nothing is deleted.
      *
      * @throws UncheckedIOException when the data directory or a manifest cannot be read
      */
     public static Removed remove(LakeTable table, Duration minAge, Instant now) {
-        Table iceberg = table.refresh().iceberg();
         Path dataDir = local(table.dataLocation());
         if (!Files.isDirectory(dataDir)) {
             return new Removed(0, 0);
         }
-        // Candidates are listed before the referenced set is read: a file committed in between
-        // is then either in the set or too young, never a false orphan.
+        // Candidates are listed before the table is refreshed and its referenced set read: a file
+        // committed in between is then in the set (or too young), never a false orphan.
         List<Path> candidates = oldFiles(dataDir, now.minus(minAge));
         if (candidates.isEmpty()) {
             return new Removed(0, 0);
         }
-        Set<Path> referenced = referenced(iceberg);
+        Set<Path> referenced = referenced(table.refresh().iceberg());
         int files = 0;
         long bytes = 0;
         for (Path file : candidates) {
