@@ -1,5 +1,9 @@
 package ai.deeplake4j.bench.search;
 
+import ai.deeplake4j.bench.TempDirs;
+import java.io.IOException;
+import java.nio.file.Path;
+
 /** {@code name=value} command-line arguments of the search benchmarks. */
 final class BenchArgs {
     private BenchArgs() {
@@ -19,5 +23,11 @@ final class BenchArgs {
     static int integer(String[] args, String name, int dflt) {
         String v = string(args, name);
         return v == null ? dflt : Integer.parseInt(v.replace("_", ""));
+    }
+
+    /** The directory of {@code dir=...}, kept; else a new temporary one named {@code prefix...}, deleted at exit. */
+    static Path dir(String[] args, String prefix) throws IOException {
+        String v = string(args, "dir");
+        return v == null ? TempDirs.create(prefix) : Path.of(v);
     }
 }

@@ -41,8 +41,7 @@ public final class SearchBenchmark {
         int queries = BenchArgs.integer(args, "queries", 50);
         int threads = BenchArgs.integer(args, "threads", 2);
         int words = BenchArgs.integer(args, "words", 100);
-        String dirArg = BenchArgs.string(args, "dir");
-        Path dir = dirArg != null ? Path.of(dirArg) : ai.deeplake4j.bench.TempDirs.create("dl4j-bench");
+        Path dir = BenchArgs.dir(args, "dl4j-bench");
         System.out.printf(Locale.ROOT, "rows=%d dim=%d queries=%d threads=%d words/chunk=%d cores=%d maxHeap=%dMB dir=%s%n",
                 rows, DIM, queries, threads, words, Runtime.getRuntime().availableProcessors(),
                 Runtime.getRuntime().maxMemory() >> 20, dir);

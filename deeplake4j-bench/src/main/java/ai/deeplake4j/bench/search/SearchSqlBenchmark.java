@@ -35,9 +35,8 @@ public final class SearchSqlBenchmark {
         int queries = BenchArgs.integer(args, "queries", 30);
         int words = BenchArgs.integer(args, "words", 100);
         int warmup = BenchArgs.integer(args, "warmup", 50);
-        String dirArg = BenchArgs.string(args, "dir");
-        Path dir = dirArg == null ? ai.deeplake4j.bench.TempDirs.create("dl4j-sql-bench") : Path.of(dirArg);
-        boolean reuse = dirArg != null && Files.exists(dir.resolve("catalog.db"));
+        Path dir = BenchArgs.dir(args, "dl4j-sql-bench");
+        boolean reuse = Files.exists(dir.resolve("catalog.db")); // a new temporary directory is empty
         System.out.printf(Locale.ROOT, "rows=%d dim=%d queries=%d cores=%d maxHeap=%dMB lake=%s%n", rows, DIM, queries,
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20, dir);
         SearchBenchmark.ClusteredData data = new SearchBenchmark.ClusteredData(42, 1000, DIM, 0.6);
