@@ -1,0 +1,28 @@
+-- Transactions: applied as one unit at COMMIT, discarded at ROLLBACK, or refused; never ignored.
+CREATE TABLE acct (id INT, balance INT);
+INSERT INTO acct VALUES (1, 100), (2, 50);
+BEGIN;
+DELETE FROM acct WHERE id = 1;
+ROLLBACK;
+SELECT id, balance FROM acct ORDER BY id;
+BEGIN;
+UPDATE acct SET balance = balance - 10 WHERE id = 1;
+UPDATE acct SET balance = balance + 10 WHERE id = 2;
+COMMIT;
+SELECT id, balance FROM acct ORDER BY id;
+START TRANSACTION;
+INSERT INTO acct VALUES (3, 0);
+ROLLBACK;
+SELECT count(*) FROM acct;
+BEGIN;
+INSERT INTO acct VALUES (4, 1);
+SELECT count(*) FROM acct;
+COMMIT;
+SELECT count(*) FROM acct;
+COMMIT;
+ROLLBACK;
+BEGIN;
+SELECT 1 / 0;
+SELECT 1;
+ROLLBACK;
+SELECT count(*) FROM acct;
