@@ -7,16 +7,24 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Reads a video's streams, duration and keyframe times with two ffprobe runs: one for the
  * container and stream headers (JSON), one over every video packet (packet headers only, no
- * decoding, so it is fast). The packet pass is also the damage check: ffprobe at log level
- * "error" prints only real faults, such as a truncated file's "partial file", and any such
- * message fails the file. Thread-safe.
+ * decoding, so it is fast). The packet pass is also the damage check, decided by decoding: when
+ * ffprobe reports faults (a truncated file's "partial file", a slice error in one frame), ffmpeg
+ * decodes the video stream, and the file is refused only when ffmpeg fails or decodes fewer than
+ * {@value #MIN_DECODED_SHARE} of the frames the file declares. A playable file with a flaw in
+ * one frame (ffmpeg decodes 455 of 456) is ingested, with a logged warning naming the file.
+ * Thread-safe.
  */
 final class VideoProber {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Logger LOG = LoggerFactory.getLogger(VideoProber.class);
+    /** The share of declared frames ffmpeg must decode for a file that ffprobe reports faults in. */
+    static final double MIN_DECODED_SHARE = 0.9;
 
     private final FfmpegTools tools;
     private final Duration timeout;
@@ -48,6 +56,7 @@ final class VideoProber {
         double declared = number(root.path("format").path("duration"), number(video.path("duration"), Double.NaN));
 
         List<Double> keyframes = new ArrayList<>();
+        long[] packetCount = {0};
         boolean[] allPts = {true};
         double[] lastPacket = {Double.NaN};
         ProcessRunner.Result packets = ProcessRunner.run(List.of(tools.ffprobe(), "-v", "error",
@@ -62,6 +71,7 @@ final class VideoProber {
                     if (Double.isNaN(pts)) {
                         allPts[0] = false;
                     }
+                    packetCount[0]++;
                     if (!Double.isNaN(t)) {
                         lastPacket[0] = Double.isNaN(lastPacket[0]) ? t - start : Math.max(lastPacket[0], t - start);
                         if (f[2].startsWith("K")) {
@@ -69,8 +79,18 @@ final class VideoProber {
                         }
                     }
                 });
-        if (packets.exitCode() != 0 || !packets.stderr().isEmpty()) {
+        if (packets.exitCode() != 0) {
             throw new IOException("damaged video: ffprobe says " + packets.firstError());
+        }
+        if (!packets.stderr().isEmpty()) {
+            long frames = Math.max(video.path("nb_frames").asLong(0), packetCount[0]);
+            long decoded = decodedFrames(file, video.path("index").asInt());
+            if (decoded <= 0 || decoded < MIN_DECODED_SHARE * frames) {
+                throw new IOException("damaged video: ffmpeg decodes " + Math.max(decoded, 0) + " of " + frames
+                        + " frames; ffprobe says " + packets.firstError());
+            }
+            LOG.warn("{}: ffprobe reports \"{}\", but ffmpeg decodes {} of {} frames; ingesting it",
+                    file.getFileName(), packets.firstError(), decoded, frames);
         }
         // Live recordings (WebM, MKV) may declare no duration; the last packet's time is then
         // the best end we have (short by one frame, which the tolerance of the cuts allows).
@@ -85,6 +105,22 @@ final class VideoProber {
         return new VideoProbe(video.path("index").asInt(), duration, video.path("codec_name").asText("unknown"),
                 audio == null ? null : audio.path("codec_name").asText(null),
                 video.path("width").asInt(0), video.path("height").asInt(0), sorted, allPts[0]);
+    }
+
+    /**
+     * Decodes the video stream to nowhere and returns the number of frames ffmpeg produced, or -1
+     * when ffmpeg fails.
+     */
+    private long decodedFrames(Path file, int streamIndex) throws IOException {
+        long[] frames = {0};
+        ProcessRunner.Result decode = ProcessRunner.run(List.of(tools.ffmpeg(), "-nostdin", "-hide_banner", "-v", "error",
+                "-i", file.toString(), "-map", "0:" + streamIndex, "-f", "null", "-progress", "pipe:1", "-nostats", "-"),
+                timeout, line -> {
+                    if (line.startsWith("frame=")) {
+                        frames[0] = Math.max(frames[0], (long) parse(line.substring("frame=".length())));
+                    }
+                });
+        return decode.exitCode() == 0 ? frames[0] : -1;
     }
 
     private static JsonNode firstStream(JsonNode root, String type) {

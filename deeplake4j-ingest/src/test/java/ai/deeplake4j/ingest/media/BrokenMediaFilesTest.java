@@ -38,7 +38,7 @@ class BrokenMediaFilesTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource({
-            "broken/truncated.mp4, damaged video: ffprobe says",
+            "broken/truncated.mp4, damaged video: ffmpeg decodes 41 of 217 frames",
             "broken/not-an-image.jpg, not a recognised image format",
             "broken/invalid.pdf, not a readable PDF",
     })

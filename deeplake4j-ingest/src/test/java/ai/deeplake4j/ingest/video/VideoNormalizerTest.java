@@ -212,6 +212,30 @@ class VideoNormalizerTest {
         }
     }
 
+    /**
+     * A playable H.264 file with a flaw ffprobe reports ("error while decoding MB ...", like the
+     * issue's "non-intra slice in an IDR NAL unit") but ffmpeg decodes every frame of: it is a
+     * video, and ingests; only a file ffmpeg cannot decode is refused. The flaw is made with
+     * ffmpeg's own {@code noise} bitstream filter, which is deterministic.
+     */
+    @Test
+    void aPlayableVideoThatFfprobeComplainsAboutIngests() throws Exception {
+        Path flawed = tmp.resolve("flawed.mp4");
+        Process p = new ProcessBuilder("ffmpeg", "-nostdin", "-v", "error", "-y", "-i", corpus("video/cup.mp4").toString(),
+                "-map", "0:v:0", "-c", "copy", "-bsf:v", "noise=amount=2000", flawed.toString())
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0, "could not make the flawed copy");
+        Process probe = new ProcessBuilder("ffprobe", "-v", "error", "-select_streams", "0", "-show_entries", "packet=flags",
+                "-of", "csv=p=0", flawed.toString()).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        String complaints = new String(probe.getErrorStream().readAllBytes()).strip();
+        assertTrue(probe.waitFor(60, TimeUnit.SECONDS));
+        assertTrue(!complaints.isEmpty(), "precondition: ffprobe reports the flaw");
+
+        Result r = assertTimeoutPreemptively(Duration.ofSeconds(120), () -> normalize(flawed));
+        assertEquals(1, r.rows().size(), "an 8 s video is one segment");
+        assertEquals(8.1, (double) r.rows().getFirst().get("end_time"), 0.2);
+    }
+
     @Test
     void truncatedMp4FailsWithTheReasonWithinTheTimeout() {
         IOException e = assertTimeoutPreemptively(Duration.ofSeconds(60),
