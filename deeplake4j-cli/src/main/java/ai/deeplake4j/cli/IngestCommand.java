@@ -45,6 +45,14 @@ final class IngestCommand implements Callable<Integer> {
     @Option(names = "--chunk-overlap", paramLabel = "N", description = "Characters shared by consecutive chunks (default: ${DEFAULT-VALUE}).")
     int chunkOverlap = IngestOptions.DEFAULT_CHUNK_OVERLAP;
 
+    @Option(names = "--pdf-dpi", paramLabel = "N", description = "PDF page render resolution in dots per inch (default: ${DEFAULT-VALUE}).")
+    int pdfDpi = IngestOptions.DEFAULT_PDF_DPI;
+
+    @Option(names = "--index", paramLabel = "COL[=TYPE]", description = "Build a search index on COL after the ingest "
+            + "(TYPE: bm25, inverted, exact_text for text; clustered, clustered_quantized, pooled_quantized for embeddings; "
+            + "default by column type). Repeatable.")
+    List<String> indexes = new ArrayList<>();
+
     @Option(names = "--workers", paramLabel = "N", description = "Normalization threads (default: ${DEFAULT-VALUE}).")
     int workers = IngestOptions.DEFAULT_NORMALIZATION_WORKERS;
 
@@ -58,7 +66,15 @@ final class IngestCommand implements Callable<Integer> {
     public Integer call() {
         ProgressBar bar = new ProgressBar(System.err, System.console() != null && !json);
         IngestOptions.Builder options = IngestOptions.builder().chunkSize(chunkSize).chunkOverlap(chunkOverlap)
-                .normalizationWorkers(workers).skipFailedFiles(skipFailed).onProgress(bar);
+                .pdfDpi(pdfDpi).normalizationWorkers(workers).skipFailedFiles(skipFailed).onProgress(bar);
+        for (String index : indexes) {
+            int eq = index.indexOf('=');
+            if (eq < 0) {
+                options.index(index);
+            } else {
+                options.index(index.substring(0, eq), index.substring(eq + 1));
+            }
+        }
         Map<String, ? extends List<?>> data;
         if (!formatArgs.given()) {
             if (paths.isEmpty()) {

@@ -9,6 +9,18 @@ import picocli.CommandLine.Command;
         subcommands = {IngestCommand.class, QueryCommand.class, TablesCommand.class, DescribeCommand.class, DropCommand.class,
                 ServeCommand.class, TokenCommand.class})
 public final class Main implements Runnable {
+    /**
+     * Lucene logs one INFO line through java.util.logging on first use ("Java vector incubator API
+     * enabled ..."): facts for a developer, noise on a command's stderr, which carries only what is
+     * wrong. Held here because java.util.logging keeps loggers weakly.
+     */
+    private static final java.util.logging.Logger LUCENE_VECTORIZATION =
+            java.util.logging.Logger.getLogger("org.apache.lucene.internal.vectorization");
+
+    static {
+        LUCENE_VECTORIZATION.setLevel(java.util.logging.Level.WARNING);
+    }
+
     @Override
     public void run() {
         new CommandLine(this).usage(System.out);

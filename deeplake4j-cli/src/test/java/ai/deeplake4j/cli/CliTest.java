@@ -48,6 +48,46 @@ class CliTest {
     }
 
     @Test
+    void dropIsIdempotentByDefaultAsInTheSdk() {
+        CliRun missing = run("drop", "nosuch");
+        assertEquals(0, missing.code(), missing.err());
+        assertEquals("No table nosuch: nothing to drop\n", missing.out());
+        CliRun strict = run("drop", "nosuch", "--no-if-exists");
+        assertEquals(1, strict.code());
+        assertTrue(strict.err().contains("nosuch"), strict.err());
+    }
+
+    @Test
+    void ingestBuildsIndexesRendersAtTheGivenDpiAndAnswersSnakeCaseJson(@org.junit.jupiter.api.io.TempDir Path pdfs) throws Exception {
+        Path pdf = java.nio.file.Files.copy(Path.of(System.getProperty("deeplake4j.corpus"), "pdf", "shared-mime-info-spec.pdf"),
+                pdfs.resolve("spec.pdf"));
+        CliRun ingest = run("ingest", "manual", pdf.toString(), "--pdf-dpi", "36", "--index", "text", "--json");
+        assertEquals(0, ingest.code(), ingest.err());
+        JsonNode result = new ObjectMapper().readTree(ingest.out());
+        assertEquals("manual", result.get("table_name").asText(), ingest.out());
+        assertTrue(result.get("row_count").asLong() > 1, ingest.out());
+        assertTrue(result.has("dataset_path") && result.has("skipped"), ingest.out());
+
+        JsonNode describe = new ObjectMapper().readTree(run("describe", "manual", "--json").out());
+        String textIndex = null;
+        for (JsonNode c : describe.get("columns")) {
+            if (c.get("column").asText().equals("text")) {
+                textIndex = c.get("index").asText();
+            }
+        }
+        assertEquals("bm25", textIndex == null ? null : textIndex.toLowerCase(java.util.Locale.ROOT), describe.toString());
+
+        float pageWidthPoints;
+        try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
+            pageWidthPoints = doc.getPage(0).getMediaBox().getWidth();
+        }
+        CliRun image = run("query", "SELECT image FROM manual WHERE page_index = 0", "--json");
+        byte[] png = java.util.Base64.getDecoder().decode(new ObjectMapper().readTree(image.out()).get(0).get("image").asText());
+        int width = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(png)).getWidth();
+        assertEquals(Math.round(pageWidthPoints * 36 / 72f), width, 1.0, "page 0 rendered at 36 DPI");
+    }
+
+    @Test
     void badSqlAndMissingFilesExitWithAClearMessage() {
         CliRun sql = run("query", "SELEC 1");
         assertEquals(1, sql.code());

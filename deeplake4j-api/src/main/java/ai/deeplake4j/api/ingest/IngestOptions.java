@@ -27,6 +27,14 @@ public record IngestOptions(Format format, Map<String, ColumnType> schema, Map<S
                             ProgressListener onProgress, int chunkSize, int chunkOverlap, int pdfDpi,
                             int flushEvery, int commitEvery, int normalizationWorkers, boolean skipFailedFiles) {
 
+    /**
+     * How an ingest error tells the caller to skip failing inputs, for both the Java API and the
+     * CLI, e.g. {@code skipHint("files")}.
+     */
+    public static String skipHint(String what) {
+        return "to skip such " + what + " instead, set skipFailedFiles(true), or --skip-failed on the command line";
+    }
+
     public static final int DEFAULT_CHUNK_SIZE = 1000;
     public static final int DEFAULT_CHUNK_OVERLAP = 200;
     public static final int DEFAULT_PDF_DPI = 150;

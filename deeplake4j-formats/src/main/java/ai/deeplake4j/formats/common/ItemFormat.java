@@ -48,7 +48,7 @@ public abstract class ItemFormat<T> implements Format {
     /** Records an item left out while skipping is on, or throws when it is off. */
     protected final void skipOrFail(String item, String reason) {
         if (!options.skipFailedFiles()) {
-            throw new IngestException(reason + " (pass skipFailedFiles to skip such items)");
+            throw new IngestException(reason + " (" + IngestOptions.skipHint("items") + ")");
         }
         skipped.add(new SkippedFile(item, reason));
     }
@@ -123,7 +123,7 @@ public abstract class ItemFormat<T> implements Format {
                         : "Failed to read " + name(items.get(i)) + ": " + c;
                 if (!skipping()) {
                     rows.forEach(f -> f.cancel(true));
-                    throw new IngestException(reason + " (pass skipFailedFiles to skip such items)", c);
+                    throw new IngestException(reason + " (" + IngestOptions.skipHint("items") + ")", c);
                 }
                 skipped.add(new SkippedFile(name(items.get(i)), reason));
                 continue;

@@ -207,7 +207,7 @@ public final class HuggingFaceParquet implements Format {
 
     private ResultBatches fail(Path file, String reason) {
         if (!options.skipFailedFiles()) {
-            throw new IngestException(reason + " (pass skipFailedFiles to skip such files)");
+            throw new IngestException(reason + " (" + IngestOptions.skipHint("files") + ")");
         }
         skipped.add(new SkippedFile(file.toString(), reason));
         return null;

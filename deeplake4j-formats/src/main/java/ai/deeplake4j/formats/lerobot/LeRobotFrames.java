@@ -188,7 +188,7 @@ public final class LeRobotFrames implements Format {
 
     private void fail(Path file, String reason) {
         if (!options.skipFailedFiles()) {
-            throw new IngestException(reason + " (pass skipFailedFiles to skip such files)");
+            throw new IngestException(reason + " (" + IngestOptions.skipHint("files") + ")");
         }
         skipped.add(new SkippedFile(file.toString(), reason));
     }

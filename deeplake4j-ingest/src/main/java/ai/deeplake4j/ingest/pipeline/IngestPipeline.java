@@ -261,7 +261,7 @@ public final class IngestPipeline {
                         long kept = writer.sync();
                         throw new IngestException("Failed to ingest file " + job.file().path() + ": " + reason
                                 + " (" + kept + " rows of earlier files stay committed in '" + table
-                                + "'; pass skipFailedFiles to skip such files)", failure);
+                                + "'; " + IngestOptions.skipHint("files") + ")", failure);
                     }
                     writer.rollbackTo(mark);
                     counter.rows = rowsBefore;
