@@ -25,6 +25,9 @@ public interface Client extends AutoCloseable {
      * @throws ManagedServiceException when no provider serves it (e.g. remote without deeplake4j-client)
      */
     static Client connect(ClientConfig config) {
+        if (config.usesDefaultLake()) {
+            DefaultLakeNotice.once(config.lake());
+        }
         for (ClientProvider provider : ServiceLoader.load(ClientProvider.class)) {
             if (provider.supports(config)) {
                 return provider.open(config);
@@ -35,7 +38,11 @@ public interface Client extends AutoCloseable {
                 : "server " + config.apiUrl() + ": add deeplake4j-client to the class path."));
     }
 
-    /** Opens a client from {@code DEEPLAKE_*} environment variables (embedded when no URL is set). */
+    /**
+     * Opens a client from {@code DEEPLAKE_*} environment variables: remote on {@code
+     * DEEPLAKE_API_URL} when set, else embedded on {@code DEEPLAKE4J_HOME}, else on {@code
+     * ~/.deeplake4j} (logged once per process at INFO, so a lake never appears unannounced).
+     */
     static Client connect() {
         return connect(ClientConfig.fromEnvironment());
     }

@@ -10,12 +10,14 @@ import java.util.Map;
  * @param apiUrl    server URL ({@code DEEPLAKE_API_URL}), or null for embedded
  * @param token     bearer token ({@code DEEPLAKE_API_KEY}), or null
  * @param workspace workspace id ({@code DEEPLAKE_WORKSPACE}, default {@code default})
- * @param lake      embedded lake directory ({@code DEEPLAKE4J_HOME}, default {@code ./deeplake-data})
+ * @param lake      embedded lake directory ({@code DEEPLAKE4J_HOME}, default {@link #DEFAULT_LAKE}:
+ *                  {@code ~/.deeplake4j}, so a program's lake does not depend on its working directory)
  */
 public record ClientConfig(String apiUrl, String token, String workspace, Path lake) {
 
     public static final String DEFAULT_WORKSPACE = "default";
-    public static final Path DEFAULT_LAKE = Path.of("deeplake-data");
+    /** The embedded lake when nothing names one: {@code ~/.deeplake4j}. */
+    public static final Path DEFAULT_LAKE = Path.of(System.getProperty("user.home"), ".deeplake4j");
 
     public ClientConfig {
         workspace = workspace == null || workspace.isBlank() ? DEFAULT_WORKSPACE : workspace;
@@ -38,6 +40,11 @@ public record ClientConfig(String apiUrl, String token, String workspace, Path l
         String url = env.get("DEEPLAKE_API_URL");
         return new ClientConfig(url == null || url.isBlank() ? null : url, env.get("DEEPLAKE_API_KEY"),
                 env.get("DEEPLAKE_WORKSPACE"), home == null || home.isBlank() ? null : Path.of(home));
+    }
+
+    /** True when the lake is {@link #DEFAULT_LAKE} because nothing configured one. */
+    public boolean usesDefaultLake() {
+        return isEmbedded() && lake.equals(DEFAULT_LAKE);
     }
 
     public boolean isEmbedded() {

@@ -17,7 +17,7 @@ final class LakeOptions {
     String token;
 
     @Option(names = "--lake", paramLabel = "DIR",
-            description = "Embedded lake directory (default: $DEEPLAKE4J_HOME, else ./deeplake-data).")
+            description = "Embedded lake directory (default: $DEEPLAKE4J_HOME, else ~/.deeplake4j).")
     Path lake;
 
     @Option(names = "--workspace", paramLabel = "WS", description = "Workspace (default: $DEEPLAKE_WORKSPACE, else 'default').")

@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = "Serve a lake over the Deeplake REST API. Tokens: 'deeplake4j token create --org ORG' on the same lake.")
 final class ServeCommand implements Callable<Integer> {
-    @Option(names = "--lake", paramLabel = "DIR", description = "Lake directory (default: $DEEPLAKE4J_HOME, else ./deeplake-data).")
+    @Option(names = "--lake", paramLabel = "DIR", description = "Lake directory (default: $DEEPLAKE4J_HOME, else ~/.deeplake4j).")
     Path lake;
 
     @Option(names = "--host", paramLabel = "HOST", defaultValue = "127.0.0.1", description = "Interface to bind (default: ${DEFAULT-VALUE}; 0.0.0.0 for all).")

@@ -30,7 +30,7 @@ final class TokenCommand implements Runnable {
         @Option(names = "--subject", paramLabel = "NAME", description = "The token's subject (default: the org).")
         String subject;
 
-        @Option(names = "--lake", paramLabel = "DIR", description = "Lake directory of the server (default: $DEEPLAKE4J_HOME, else ./deeplake-data).")
+        @Option(names = "--lake", paramLabel = "DIR", description = "Lake directory of the server (default: $DEEPLAKE4J_HOME, else ~/.deeplake4j).")
         Path lake;
 
         @Override

@@ -19,7 +19,7 @@ public final class ServerMain {
     }
 
     public static void main(String[] args) throws IOException, InterruptedException {
-        Path lake = Path.of(System.getenv().getOrDefault("DEEPLAKE4J_HOME", "deeplake-data"));
+        Path lake = ai.deeplake4j.api.ClientConfig.fromEnvironment().lake();
         String host = "127.0.0.1";
         int port = ServerConfig.DEFAULT_PORT;
         Path portFile = null;
