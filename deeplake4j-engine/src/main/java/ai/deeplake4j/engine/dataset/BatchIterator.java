@@ -19,7 +19,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import org.apache.arrow.memory.BufferAllocator;
-import org.apache.arrow.memory.RootAllocator;
 
 /**
  * One epoch over a dataset's blocks. In order, adjacent blocks are read with one query. Shuffled,
@@ -46,6 +45,7 @@ final class BatchIterator implements Batches {
      * batch as it is made (no queue), otherwise up to {@code prefetch} batches wait in a queue.
      */
     BatchIterator(List<Block> blocks, BatchOptions options, BlockSource source) {
+        ArrowMemory.check();
         this.queue = options.prefetch() == 0 ? new java.util.concurrent.SynchronousQueue<>() : new ArrayBlockingQueue<>(options.prefetch());
         this.producer = new Thread(() -> {
             try {
@@ -87,7 +87,7 @@ final class BatchIterator implements Batches {
         }
         int window = options.shuffle() ? Math.max(1, options.shuffleBuffer() / Block.ROWS) : Integer.MAX_VALUE;
         Batcher batcher = new Batcher(options, out);
-        try (BufferAllocator allocator = new RootAllocator()) {
+        try (BufferAllocator allocator = ArrowMemory.newAllocator()) {
             int i = 0;
             while (i < order.size()) {
                 if (!options.shuffle()) {
