@@ -54,8 +54,16 @@ class MediaIngestTest {
                 assertTrue(count(client, "SELECT count(*) FROM corpus WHERE text LIKE '%GNU General Public License%'") > 0);
                 // four thumbnails per image in the workspace's thumbnails table
                 assertEquals(8 * 4, count(client, "SELECT count(*) FROM thumbnails WHERE column_name = 'image'"));
-                assertEquals(Set.of("32x32", "64x64", "128x128", "256x256"), client.query("SELECT DISTINCT dimension FROM thumbnails WHERE column_name = 'image'")
-                        .stream().map(m -> (String) m.get("dimension")).collect(Collectors.toSet()));
+                // dimension is each thumbnail's real size; its longer side is the requested box
+                Set<Integer> boxes = new java.util.TreeSet<>();
+                for (Map<String, Object> t : client.query("SELECT dimension, content FROM thumbnails WHERE column_name = 'image'")) {
+                    java.awt.image.BufferedImage img = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream((byte[]) t.get("content")));
+                    assertEquals(img.getWidth() + "x" + img.getHeight(), t.get("dimension"));
+                    boxes.add(Math.max(img.getWidth(), img.getHeight()));
+                }
+                assertEquals(Set.of(32, 64, 128, 256), boxes);
+                assertTrue(count(client, "SELECT count(*) FROM thumbnails WHERE column_name = 'image' AND dimension = '256x256'") < 8,
+                        "not every image of the corpus is square");
             }
         });
     }

@@ -11,11 +11,11 @@ package ai.deeplake4j.ingest.thumbnail;
 public record Thumbnail(int box, int width, int height, byte[] jpeg) {
 
     /**
-     * The {@code dimension} value of the thumbnails table: the requested box {@code "NxN"}
-     * (e.g. {@code "32x32"}), not the actual size, so a reader can ask for a size without
-     * knowing the image's aspect ratio.
+     * The {@code dimension} value of the thumbnails table: the thumbnail's real size {@code
+     * "WxH"} (e.g. {@code "256x223"} for the 256 box of a landscape image), as the Deeplake docs
+     * describe it. The requested box is the larger of the two numbers.
      */
     public String dimension() {
-        return box + "x" + box;
+        return width + "x" + height;
     }
 }
