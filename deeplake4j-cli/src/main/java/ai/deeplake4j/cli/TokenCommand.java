@@ -1,6 +1,7 @@
 package ai.deeplake4j.cli;
 
 import ai.deeplake4j.api.ClientConfig;
+import ai.deeplake4j.api.Names;
 import ai.deeplake4j.server.auth.ServerSecret;
 import ai.deeplake4j.server.auth.TokenMinter;
 import java.nio.file.Path;
@@ -35,6 +36,7 @@ final class TokenCommand implements Runnable {
 
         @Override
         public Integer call() {
+            Names.org(org); // the server refuses a token whose org breaks the rule: refuse to mint it
             Path dir = lake != null ? lake : ClientConfig.fromEnvironment().lake();
             System.out.println(new TokenMinter(ServerSecret.loadOrCreate(dir)).mint(org, subject, expires == null ? null : Durations.parse(expires, "--expires")));
             return 0;

@@ -97,4 +97,20 @@ class CliTest {
         assertTrue(file.err().contains("File not found: /no/such/dir"), file.err());
         assertEquals(2, run("query").code(), "usage error");
     }
+
+    @Test
+    void hostileNamesAreRefusedByTheSameRulesAsTheClients() {
+        CliRun table = run("ingest", "../../other", "/no/such/dir");
+        assertEquals(1, table.code());
+        assertTrue(table.err().contains("Invalid table name: '../../other'"), table.err());
+        CliRun column = run("ingest", "t", "/no/such/dir", "--schema", "../../../../x/victim=TEXT");
+        assertEquals(1, column.code());
+        assertTrue(column.err().contains("Invalid column name: '../../../../x/victim'"), column.err());
+        CliRun workspace = run("tables", "--workspace", "../other");
+        assertEquals(1, workspace.code());
+        assertTrue(workspace.err().contains("Invalid workspace name"), workspace.err());
+        CliRun token = run("token", "create", "--org", "../other");
+        assertEquals(1, token.code());
+        assertTrue(token.err().contains("Invalid org name: '../other'"), token.err());
+    }
 }

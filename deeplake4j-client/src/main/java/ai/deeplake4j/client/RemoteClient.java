@@ -2,6 +2,7 @@ package ai.deeplake4j.client;
 
 import ai.deeplake4j.api.Client;
 import ai.deeplake4j.api.ClientConfig;
+import ai.deeplake4j.api.Names;
 import ai.deeplake4j.api.ingest.IngestOptions;
 import ai.deeplake4j.api.ingest.IngestResult;
 import ai.deeplake4j.api.schema.Column;
@@ -65,7 +66,7 @@ public final class RemoteClient implements Client {
 
     @Override
     public IngestResult ingest(String table, Map<String, ? extends List<?>> data, IngestOptions options) {
-        TableNames.check(table);
+        Names.table(table);
         IngestResult result = new IngestPipeline(store, Normalizers.defaults()).ingest(table, data, options);
         options.index().forEach((column, type) -> createIndex(table, column, type));
         return result;
@@ -138,14 +139,14 @@ public final class RemoteClient implements Client {
     @Override
     public void createIndex(String table, String column, String indexType) {
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("column", column);
+        body.put("column", Names.column(column));
         body.put("index_type", indexType);
         transport.send("POST", tablePath(table) + "/indexes", body, CALL_TIMEOUT);
     }
 
     @Override
     public void dropIndex(String table, String column) {
-        transport.send("DELETE", tablePath(table) + "/indexes/" + encode(column), null, CALL_TIMEOUT);
+        transport.send("DELETE", tablePath(table) + "/indexes/" + encode(Names.column(column)), null, CALL_TIMEOUT);
     }
 
     /** The workspace this client works in. */
@@ -159,11 +160,11 @@ public final class RemoteClient implements Client {
     }
 
     private String tables() {
-        return "/workspaces/" + encode(workspace) + "/tables";
+        return "/workspaces/" + encode(Names.workspace(workspace)) + "/tables";
     }
 
     private String tablePath(String table) {
-        return tables() + "/" + encode(TableNames.check(table));
+        return tables() + "/" + encode(Names.table(table));
     }
 
     private static String encode(String segment) {

@@ -7,7 +7,7 @@ import ai.deeplake4j.api.ingest.IngestOptions;
 import ai.deeplake4j.api.ingest.IngestResult;
 import ai.deeplake4j.api.schema.TableInfo;
 import ai.deeplake4j.engine.lake.Lake;
-import ai.deeplake4j.engine.lake.Names;
+import ai.deeplake4j.api.Names;
 import ai.deeplake4j.engine.search.lake.SearchLayer;
 import ai.deeplake4j.engine.sql.QueryEngine;
 import ai.deeplake4j.engine.table.LakeTable;

@@ -1,5 +1,6 @@
 package ai.deeplake4j.client.http;
 
+import ai.deeplake4j.api.Names;
 import ai.deeplake4j.api.error.AuthException;
 import ai.deeplake4j.api.error.CredentialsException;
 import ai.deeplake4j.api.error.IngestException;
@@ -59,10 +60,11 @@ public final class ErrorMapper {
         if (c.startsWith("credentials")) {
             return new CredentialsException(message);
         }
-        if (c.startsWith("table_") || c.equals("invalid_table_name")) {
+        if (c.startsWith("table_") || c.equals(Names.Kind.TABLE.code()) || c.equals(Names.Kind.COLUMN.code())
+                || c.equals(Names.Kind.INDEX.code())) {
             return new TableException(message);
         }
-        if (c.startsWith("workspace_") || c.equals("invalid_workspace_name")) {
+        if (c.startsWith("workspace_") || c.equals(Names.Kind.WORKSPACE.code()) || c.equals(Names.Kind.ORG.code())) {
             return new WorkspaceException(message);
         }
         if (c.startsWith("query_") || c.startsWith("sql_")) {

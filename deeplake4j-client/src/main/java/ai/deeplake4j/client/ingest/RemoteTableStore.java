@@ -1,5 +1,6 @@
 package ai.deeplake4j.client.ingest;
 
+import ai.deeplake4j.api.Names;
 import ai.deeplake4j.api.schema.Column;
 import ai.deeplake4j.api.schema.ColumnType;
 import ai.deeplake4j.client.http.HttpTransport;
@@ -31,10 +32,16 @@ public final class RemoteTableStore implements TableStore {
         this.timeout = timeout;
     }
 
+    /**
+     * Opens a server-side writer on {@code table}.
+     *
+     * @throws ai.deeplake4j.api.error.TableException a table or column name that breaks its rule
+     *         ({@link Names}), before anything is sent, or the server's refusal
+     */
     @Override
     public TableWriter openWriter(String table, TableSchema schema) {
         Map<String, String> types = new LinkedHashMap<>();
-        schema.columns().forEach(c -> types.put(c.name(), c.type().toString()));
+        schema.columns().forEach(c -> types.put(Names.column(c.name()), c.type().toString()));
         JsonNode answer = transport.send("POST", tablePath(table) + "/writer", Map.of("table_schema", types), timeout);
         List<Column> columns = new ArrayList<>();
         for (JsonNode c : answer.path("columns")) {
@@ -50,6 +57,6 @@ public final class RemoteTableStore implements TableStore {
     }
 
     private String tablePath(String table) {
-        return "/workspaces/" + HttpTransport.segment(workspace) + "/tables/" + HttpTransport.segment(ai.deeplake4j.client.TableNames.check(table));
+        return "/workspaces/" + HttpTransport.segment(Names.workspace(workspace)) + "/tables/" + HttpTransport.segment(Names.table(table));
     }
 }

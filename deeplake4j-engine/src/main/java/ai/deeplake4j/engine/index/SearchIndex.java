@@ -3,7 +3,7 @@ package ai.deeplake4j.engine.index;
 import java.util.Collection;
 
 /**
- * A search index on one column of one table, kept in {@code <table>/index/<column>/}. Rows are
+ * A search index on one column of one table, kept in {@code <table>/index/<fieldId>/}. Rows are
  * identified by their hidden {@code _id}. Changes become visible to searches after
  * {@link #refresh()} or {@link #commit(long)}; only {@code commit} makes them durable and moves
  * the snapshot the index covers. Implementations are thread-safe.

@@ -1,38 +1,57 @@
 package ai.deeplake4j.engine.index;
 
+import ai.deeplake4j.api.Names;
 import ai.deeplake4j.api.error.TableException;
 import ai.deeplake4j.api.schema.ColumnType;
 import ai.deeplake4j.engine.index.matrix.MatrixIndex;
 import ai.deeplake4j.engine.index.text.TextIndex;
 import ai.deeplake4j.engine.index.vector.VectorIndex;
+import ai.deeplake4j.engine.lake.ConfinedPaths;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * The search indexes of one table, one per column at most, in {@code <tableDir>/index/<column>/}
- * (ARCHITECTURE 1.3). Opens each index once and keeps it open (it holds the directory's write
- * lock) until {@link #close()}. Thread-safe.
+ * The search indexes of one table, one per column at most, in {@code <tableDir>/index/<fieldId>/}
+ * where {@code fieldId} is the column's Iceberg field id (ARCHITECTURE 1.3, D10): a directory is
+ * never named from a column's text, so no column name can lead outside the table. Index
+ * directories of older lakes, {@code index/<column>/}, are renamed to their field id when the
+ * column exists and its name follows {@link Names#column}; others are left alone and ignored.
+ * Opens each index once and keeps it open (it holds the directory's write lock) until
+ * {@link #close()}. Thread-safe.
  */
 public final class TableIndexes implements AutoCloseable {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(TableIndexes.class);
+    private static final Pattern FIELD_ID = Pattern.compile("[0-9]{1,9}");
+
     private final String table;
     private final Path root;
+    private final Map<String, Integer> fieldIds;
+    private final Map<Integer, String> columns = new HashMap<>();
     private final Map<String, SearchIndex> open = new HashMap<>();
 
     /**
      * @param table    the table name, for messages
      * @param tableDir the table's directory; indexes go to its {@code index/} subdirectory
+     * @param fieldIds the Iceberg field id of each user column, by column name
      */
-    public TableIndexes(String table, Path tableDir) {
+    public TableIndexes(String table, Path tableDir, Map<String, Integer> fieldIds) {
         this.table = table;
         this.root = tableDir.resolve("index");
+        this.fieldIds = Map.copyOf(fieldIds);
+        this.fieldIds.forEach((column, id) -> columns.put(id, column));
+        migrateLegacyDirs();
     }
 
     /** Index names (as in CREATE INDEX name) to columns, kept next to the indexes. */
@@ -58,6 +77,8 @@ public final class TableIndexes implements AutoCloseable {
 
     /** Records the name of the index on {@code column} (replacing an older name of it). */
     public synchronized void name(String name, String column) {
+        Names.index(name);
+        fieldId(column);
         Map<String, String> names = names();
         names.values().remove(column);
         names.put(name, column);
@@ -73,27 +94,88 @@ public final class TableIndexes implements AutoCloseable {
         }
     }
 
-    /** The directory of a column's index. */
+    /**
+     * The directory of a column's index, {@code index/<fieldId>}.
+     *
+     * @throws TableException 404-worded when the table has no such column
+     */
     public Path dir(String column) {
-        return root.resolve(column);
+        return ConfinedPaths.child(root, Names.Kind.COLUMN, Integer.toString(fieldId(column)));
+    }
+
+    /**
+     * The Iceberg field id of a column.
+     *
+     * @throws TableException {@code Column "x" does not exist in table "t"} when it has no such column
+     */
+    public int fieldId(String column) {
+        Integer id = fieldIds.get(column);
+        if (id == null) {
+            throw new TableException("Column \"" + Names.show(column) + "\" does not exist in table \"" + table
+                    + "\". Check the name with describeTable.");
+        }
+        return id;
     }
 
     /** The index metadata of every indexed column, by column name. */
     public synchronized Map<String, IndexMetadata> list() {
         Map<String, IndexMetadata> out = new TreeMap<>();
+        for (Path d : indexDirs()) {
+            String name = d.getFileName().toString();
+            String column = FIELD_ID.matcher(name).matches() ? columns.get(Integer.parseInt(name)) : null;
+            if (column == null) {
+                continue;
+            }
+            SearchIndex idx = open.get(column);
+            IndexMetadata md = idx != null ? idx.metadata() : LuceneStore.readMetadata(d);
+            if (column.equals(md.column())) {
+                out.put(column, md);
+            }
+        }
+        return out;
+    }
+
+    private List<Path> indexDirs() {
         if (!Files.isDirectory(root)) {
-            return out;
+            return List.of();
         }
         try (Stream<Path> dirs = Files.list(root)) {
-            for (Path d : dirs.filter(Files::isDirectory).toList()) {
-                String column = d.getFileName().toString();
-                SearchIndex idx = open.get(column);
-                out.put(column, idx != null ? idx.metadata() : LuceneStore.readMetadata(d));
-            }
+            return dirs.filter(d -> Files.isDirectory(d, LinkOption.NOFOLLOW_LINKS)).sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot list the indexes of table " + table, e);
         }
-        return out;
+    }
+
+    /**
+     * Renames the {@code index/<column>/} directories of lakes written before indexes were named
+     * by field id. Only a directory that names an existing column with a valid name, holds that
+     * column's index and has no field-id directory beside it is moved; anything else stays as it
+     * is (and is not used).
+     */
+    private void migrateLegacyDirs() {
+        for (Path d : indexDirs()) {
+            String name = d.getFileName().toString();
+            Integer id = fieldIds.get(name);
+            if (id == null || name.equals(Integer.toString(id)) || !Names.isValid(Names.Kind.COLUMN, name)) {
+                continue; // not a column's name, or a column whose name is its own field id
+            }
+            try {
+                if (!name.equals(LuceneStore.readMetadata(d).column())) {
+                    continue; // a field-id directory whose number happens to be a column's name
+                }
+                Path target = ConfinedPaths.child(root, Names.Kind.COLUMN, Integer.toString(id));
+                if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+                    LOG.warn("Old index directory of column '{}' of table {} was left as it is: the column already has "
+                            + "an index under its field id {}.", name, table, id);
+                    continue;
+                }
+                Files.move(d, target, StandardCopyOption.ATOMIC_MOVE);
+                LOG.info("Index of column '{}' of table {} moved to its field-id directory index/{}.", name, table, id);
+            } catch (IOException | UncheckedIOException | TableException e) {
+                // another process may have moved it first; an unreadable directory is not an index
+                LOG.warn("Old index directory of column '{}' of table {} was not migrated: {}", name, table, e.getMessage());
+            }
+        }
     }
 
     /** The index type on a column, or null when it has none. */
@@ -115,6 +197,7 @@ public final class TableIndexes implements AutoCloseable {
      */
     public synchronized SearchIndex create(String column, ColumnType columnType, String requestedType, int dimension, boolean ifNotExists) {
         IndexType type = IndexType.resolve(table, column, columnType, requestedType);
+        Path dir = dir(column);
         IndexType existing = typeOf(column);
         if (existing != null) {
             if (existing != type) {
@@ -127,19 +210,22 @@ public final class TableIndexes implements AutoCloseable {
             return get(column);
         }
         SearchIndex idx = switch (type) {
-            case BM25, INVERTED, EXACT_TEXT -> TextIndex.create(dir(column), column, type);
-            case CLUSTERED, CLUSTERED_QUANTIZED -> VectorIndex.create(dir(column), column, type, dimension);
-            case POOLED_QUANTIZED -> MatrixIndex.create(dir(column), column, dimension);
+            case BM25, INVERTED, EXACT_TEXT -> TextIndex.create(dir, column, type);
+            case CLUSTERED, CLUSTERED_QUANTIZED -> VectorIndex.create(dir, column, type, dimension);
+            case POOLED_QUANTIZED -> MatrixIndex.create(dir, column, dimension);
         };
         open.put(column, idx);
         return idx;
     }
 
-    /** The index on a column, opened on first use, or null when the column has none. */
+    /** The index on a column, opened on first use, or null when the column has none (or does not exist). */
     public synchronized SearchIndex get(String column) {
         SearchIndex idx = open.get(column);
         if (idx != null) {
             return idx;
+        }
+        if (!fieldIds.containsKey(column)) {
+            return null;
         }
         Path d = dir(column);
         if (!Files.isDirectory(d)) {
@@ -158,14 +244,15 @@ public final class TableIndexes implements AutoCloseable {
     /**
      * Drops the index on a column and deletes its files.
      *
-     * @throws TableException when the column has no index and {@code ifExists} is false
+     * @throws TableException when the column does not exist ({@code does not exist}, whatever
+     *                        {@code ifExists}), or has no index and {@code ifExists} is false
      */
     public synchronized void drop(String column, boolean ifExists) {
+        Path d = dir(column);
         SearchIndex idx = open.remove(column);
         if (idx != null) {
             idx.close();
         }
-        Path d = dir(column);
         if (!Files.isDirectory(d)) {
             if (ifExists) {
                 return;

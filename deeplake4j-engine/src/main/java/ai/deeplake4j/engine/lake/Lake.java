@@ -1,5 +1,6 @@
 package ai.deeplake4j.engine.lake;
 
+import ai.deeplake4j.api.Names;
 import ai.deeplake4j.api.error.ManagedServiceException;
 import ai.deeplake4j.api.error.TableException;
 import ai.deeplake4j.api.schema.Column;
@@ -82,16 +83,35 @@ public final class Lake implements AutoCloseable {
 
     /** The Iceberg namespace of a workspace: {@code [org, workspace]}. */
     public static Namespace namespace(String org, String workspace) {
-        return Namespace.of(Names.space("org", org), Names.space("workspace", workspace));
+        return Namespace.of(Names.org(org), Names.workspace(workspace));
     }
 
-    /** Directory of a workspace's tables. */
+    /** The directory of all tables, {@code <lake>/warehouse}. */
+    public Path warehouse() {
+        return root.resolve("warehouse");
+    }
+
+    /**
+     * Directory of a workspace's tables, {@code warehouse/<org>/<workspace>}.
+     *
+     * @throws ai.deeplake4j.api.error.WorkspaceException when a level would lead outside the warehouse
+     */
     public Path workspaceDir(Namespace ns) {
-        Path p = root.resolve("warehouse");
-        for (String level : ns.levels()) {
-            p = p.resolve(level);
+        String[] levels = ns.levels();
+        Path p = warehouse();
+        for (int i = 0; i < levels.length; i++) {
+            p = ConfinedPaths.child(p, i == 0 && levels.length > 1 ? Names.Kind.ORG : Names.Kind.WORKSPACE, levels[i]);
         }
         return p;
+    }
+
+    /**
+     * Directory of a table, {@code warehouse/<org>/<workspace>/<table>}, checked to lie inside its workspace.
+     *
+     * @throws TableException when the name breaks the table rule or would lead outside the workspace
+     */
+    public Path tableDir(Namespace ns, String name) {
+        return ConfinedPaths.child(workspaceDir(ns), Names.Kind.TABLE, Names.table(name));
     }
 
     /**
@@ -123,11 +143,14 @@ public final class Lake implements AutoCloseable {
     }
 
     /**
-     * Creates a table with a hidden {@code _id} column and the given user columns.
+     * Creates a table with a hidden {@code _id} column and the given user columns, in
+     * {@link #tableDir}.
      *
-     * @throws TableException when it already exists
+     * @throws TableException when it already exists, or a table or column name breaks its rule ({@link Names})
      */
     public LakeTable create(Namespace ns, String name, TableSchema schema) {
+        Path location = tableDir(ns, name);
+        schema.columns().forEach(c -> Names.column(c.name()));
         ensureNamespace(ns);
         AtomicInteger ids = new AtomicInteger(1);
         List<Types.NestedField> fields = new ArrayList<>();
@@ -145,7 +168,8 @@ public final class Lake implements AutoCloseable {
         props.put(TableProperties.COMMIT_MIN_RETRY_WAIT_MS, "10");
         props.put(TableProperties.MANIFEST_MERGE_ENABLED, "true");
         try {
-            Table t = catalog.createTable(TableIdentifier.of(ns, Names.table(name)), new Schema(fields), PartitionSpec.unpartitioned(), props);
+            Table t = catalog.buildTable(TableIdentifier.of(ns, name), new Schema(fields)).withPartitionSpec(PartitionSpec.unpartitioned())
+                    .withLocation(location.toString()).withProperties(props).create();
             return new LakeTable(t, this);
         } catch (AlreadyExistsException e) {
             throw new TableException("Table already exists: " + name + ". Drop it first or choose another name.");
@@ -168,9 +192,10 @@ public final class Lake implements AutoCloseable {
         if (table == null) {
             return false;
         }
-        String location = table.iceberg().location();
+        // the location comes from the catalog, which another tool may have written: never delete outside the warehouse
+        Path location = ConfinedPaths.check(warehouse(), Path.of(table.iceberg().location()), Names.Kind.TABLE, name);
         boolean dropped = catalog.dropTable(TableIdentifier.of(ns, name), true);
-        deleteTree(Path.of(location));
+        deleteTree(location);
         return dropped;
     }
 

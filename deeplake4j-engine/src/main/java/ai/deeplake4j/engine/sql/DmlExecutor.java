@@ -5,7 +5,7 @@ import ai.deeplake4j.api.error.TableException;
 import ai.deeplake4j.api.schema.Column;
 import ai.deeplake4j.api.schema.ColumnType;
 import ai.deeplake4j.engine.lake.Lake;
-import ai.deeplake4j.engine.lake.Names;
+import ai.deeplake4j.api.Names;
 import ai.deeplake4j.engine.table.ColumnTypes;
 import ai.deeplake4j.engine.table.DataFileOutput;
 import ai.deeplake4j.engine.table.LakeTable;

@@ -97,6 +97,17 @@ public final class LakeTable {
         return new TableSchema(cols);
     }
 
+    /** The Iceberg field id of each user column (without {@code _id}), by column name, in table order. */
+    public java.util.Map<String, Integer> fieldIdsByColumn() {
+        java.util.Map<String, Integer> ids = new java.util.LinkedHashMap<>();
+        for (Types.NestedField f : columns) {
+            if (!f.name().equals(Lake.ROW_ID)) {
+                ids.put(f.name(), f.fieldId());
+            }
+        }
+        return ids;
+    }
+
     /** Data files of the current snapshot (cached per snapshot). */
     public List<String> dataFiles() {
         return dataFiles(snapshotId());

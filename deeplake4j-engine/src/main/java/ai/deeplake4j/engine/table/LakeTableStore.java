@@ -5,7 +5,7 @@ import ai.deeplake4j.api.schema.Column;
 import ai.deeplake4j.api.schema.ColumnType;
 import ai.deeplake4j.api.schema.TypeKind;
 import ai.deeplake4j.engine.lake.Lake;
-import ai.deeplake4j.engine.lake.Names;
+import ai.deeplake4j.api.Names;
 import ai.deeplake4j.ingest.write.TableSchema;
 import ai.deeplake4j.ingest.write.TableStore;
 import ai.deeplake4j.ingest.write.TableWriter;
@@ -31,8 +31,15 @@ public final class LakeTableStore implements TableStore {
         this.connections = connections;
     }
 
+    /**
+     * Opens a writer on {@code table}, creating it when it does not exist.
+     *
+     * @throws TableException a table or column name that breaks its rule ({@link Names}), or a
+     *                        schema the existing table does not accept
+     */
     @Override
     public TableWriter openWriter(String table, TableSchema schema) {
+        schema.columns().forEach(c -> Names.column(c.name()));
         LakeTable t = lake.load(namespace, Names.table(table));
         if (t == null) {
             try {

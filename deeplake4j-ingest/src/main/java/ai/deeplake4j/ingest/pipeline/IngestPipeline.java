@@ -1,5 +1,6 @@
 package ai.deeplake4j.ingest.pipeline;
 
+import ai.deeplake4j.api.Names;
 import ai.deeplake4j.api.error.IngestException;
 import ai.deeplake4j.api.error.ManagedServiceException;
 import ai.deeplake4j.api.ingest.Format;
@@ -68,9 +69,14 @@ public final class IngestPipeline {
      * Runs one ingest call.
      *
      * @throws IngestException on bad data or a failing file (naming it); earlier commits stay
-     * @throws ai.deeplake4j.api.error.TableException on an incompatible existing table
+     * @throws ai.deeplake4j.api.error.TableException on an incompatible existing table, or a table or
+     *         column name (schema and index keys, data keys) that breaks its rule ({@link Names}),
+     *         before any file is read
      */
     public IngestResult ingest(String table, Map<String, ? extends List<?>> data, IngestOptions options) {
+        Names.table(table);
+        options.schema().keySet().forEach(Names::column);
+        options.index().keySet().forEach(Names::column);
         if (options.format() != null) {
             return ingestFormat(table, options.format(), options);
         }
@@ -95,6 +101,7 @@ public final class IngestPipeline {
     }
 
     private IngestResult ingestColumns(String table, Map<String, ? extends List<?>> data, IngestOptions options) {
+        data.keySet().forEach(Names::column);
         int rows = ColumnBatches.rowCount(table, data);
         Map<String, ColumnType> types = ColumnBatches.types(data, options.schema(), Map.of());
         try (TableWriter writer = store.openWriter(table, TableSchema.of(types))) {

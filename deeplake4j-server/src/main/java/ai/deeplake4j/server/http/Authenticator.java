@@ -1,5 +1,6 @@
 package ai.deeplake4j.server.http;
 
+import ai.deeplake4j.api.Names;
 import ai.deeplake4j.api.error.AuthException;
 import ai.deeplake4j.api.error.TokenException;
 import ai.deeplake4j.server.auth.Caller;
@@ -34,8 +35,8 @@ public final class Authenticator {
                     + "(DEEPLAKE_API_KEY). Create one with 'deeplake4j token create --org ORG'.");
         }
         Caller caller = verifier.verify(header.substring(7).trim(), ctx.header(ORG_HEADER));
-        if (!Names.isValidOrg(caller.org())) {
-            throw new TokenException("Token organization id is not a valid name: use letters, digits, _ and -.");
+        if (!Names.isValid(Names.Kind.ORG, caller.org())) {
+            throw new TokenException("Token organization id '" + Names.show(caller.org()) + "' is not a valid org name. " + Names.Kind.ORG.rule());
         }
         ctx.attribute(ATTRIBUTE, caller);
         return caller;

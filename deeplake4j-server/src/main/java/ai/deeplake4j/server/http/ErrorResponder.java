@@ -1,5 +1,6 @@
 package ai.deeplake4j.server.http;
 
+import ai.deeplake4j.api.Names;
 import ai.deeplake4j.api.error.AuthException;
 import ai.deeplake4j.api.error.CredentialsException;
 import ai.deeplake4j.api.error.IngestException;
@@ -73,6 +74,8 @@ public final class ErrorResponder {
                 || lower.contains("unknown table");
         return switch (e) {
             case ApiError a -> a;
+            // before the wording checks below: a refused name is quoted in the message and may read "not found"
+            case Names.InvalidName n -> new ApiError(400, n.kind().code(), m);
             case io.javalin.http.HttpResponseException h -> new ApiError(h.getStatus(), httpCode(h.getStatus()), m);
             case SqlRefusedException s -> new ApiError(400, "sql_refused", m);
             case TokenException t -> new ApiError(401, "invalid_token", m);

@@ -1,5 +1,6 @@
 package ai.deeplake4j.server.http;
 
+import ai.deeplake4j.api.Names;
 import ai.deeplake4j.api.error.IngestException;
 import ai.deeplake4j.api.schema.Column;
 import ai.deeplake4j.ingest.remote.RowFrameReader;

@@ -1,5 +1,6 @@
 package ai.deeplake4j.server.http;
 
+import ai.deeplake4j.api.Names;
 import ai.deeplake4j.server.auth.Caller;
 import ai.deeplake4j.server.lake.Lake;
 import ai.deeplake4j.server.lake.WorkspaceLake;

@@ -1,5 +1,6 @@
 package ai.deeplake4j.server.http;
 
+import ai.deeplake4j.api.Names;
 import ai.deeplake4j.api.schema.Column;
 import ai.deeplake4j.api.schema.ColumnType;
 import ai.deeplake4j.api.schema.TableInfo;
@@ -79,7 +80,7 @@ public final class TableRoutes {
         Scope scope = Scope.of(ctx, lake);
         String table = Names.table(ctx.pathParam("name"));
         JsonNode body = Json.body(ctx, maxBodyBytes);
-        String column = Json.text(body, "column", "\"column\" is required: the column to index.");
+        String column = Names.column(Json.text(body, "column", "\"column\" is required: the column to index."));
         JsonNode type = body.get("index_type");
         scope.lake().client().createIndex(table, column, type == null || type.isNull() ? null : type.asText());
         Json.respond(ctx, 201, Map.of("table_name", table, "column", column));
@@ -89,12 +90,12 @@ public final class TableRoutes {
     public void dropIndex(Context ctx) {
         Scope scope = Scope.of(ctx, lake);
         String table = Names.table(ctx.pathParam("name"));
-        String column = ctx.pathParam("column");
+        String column = Names.column(ctx.pathParam("column"));
         scope.lake().client().dropIndex(table, column);
         Json.respond(ctx, 200, Map.of("table_name", table, "column", column, "dropped", true));
     }
 
-    /** {@code {col: type}} in order. */
+    /** {@code {col: type}} in order; each column name checked by {@link Names#column} (400 {@code invalid_column_name}). */
     static TableSchema schema(JsonNode node) {
         if (node == null || !node.isObject() || node.isEmpty()) {
             throw ApiError.badRequest("missing_field", "\"table_schema\" is required: an object of column name to type, e.g. {\"text\": \"TEXT\"}.");
@@ -103,7 +104,7 @@ public final class TableRoutes {
         Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
         while (fields.hasNext()) {
             Map.Entry<String, JsonNode> f = fields.next();
-            columns.add(new Column(f.getKey(), ColumnType.parse(f.getValue().asText())));
+            columns.add(new Column(Names.column(f.getKey()), ColumnType.parse(f.getValue().asText())));
         }
         return new TableSchema(columns);
     }

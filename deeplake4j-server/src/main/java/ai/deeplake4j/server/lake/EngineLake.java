@@ -1,6 +1,7 @@
 package ai.deeplake4j.server.lake;
 
 import ai.deeplake4j.api.Client;
+import ai.deeplake4j.api.Names;
 import ai.deeplake4j.api.error.WorkspaceException;
 import ai.deeplake4j.api.ingest.IngestOptions;
 import ai.deeplake4j.api.ingest.IngestResult;
@@ -275,12 +276,12 @@ public final class EngineLake implements Lake {
 
     @Override
     public Set<String> organizations() {
-        return directories(lake.root().resolve("warehouse"));
+        return directories(lake.warehouse());
     }
 
     @Override
     public Set<String> workspaces(String org) {
-        Set<String> all = directories(lake.root().resolve("warehouse").resolve(org));
+        Set<String> all = directories(ai.deeplake4j.engine.lake.ConfinedPaths.child(lake.warehouse(), Names.Kind.ORG, Names.org(org)));
         List<String> known;
         synchronized (this) {
             known = slots.keySet().stream().filter(k -> k.org().equals(org)).map(Key::workspace).toList();

@@ -1,6 +1,8 @@
 package ai.deeplake4j.server.lake;
 
+import ai.deeplake4j.api.Names;
 import ai.deeplake4j.api.error.WorkspaceException;
+import ai.deeplake4j.engine.lake.ConfinedPaths;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -110,6 +112,6 @@ public final class WorkspaceRegistry {
     }
 
     private Path file(String org) {
-        return root.resolve(org).resolve("workspaces.json");
+        return ConfinedPaths.child(root, Names.Kind.ORG, Names.org(org)).resolve("workspaces.json");
     }
 }

@@ -48,7 +48,7 @@ import org.apache.lucene.search.TopDocs;
  * walking the graph (pre-filtering): a filtered top-k has k hits whenever k rows pass; Lucene
  * switches to an exact scan when the filter is more selective than the graph walk.
  *
- * <p>Lives in {@code <table>/index/<column>/}; records the table snapshot it covers. Thread-safe.
+ * <p>Lives in {@code <table>/index/<fieldId>/}; records the table snapshot it covers. Thread-safe.
  */
 public final class VectorIndex extends LuceneIndex {
 

@@ -1,5 +1,6 @@
 package ai.deeplake4j.engine.search.lake;
 
+import ai.deeplake4j.api.Names;
 import ai.deeplake4j.api.error.QueryException;
 import ai.deeplake4j.api.error.TableException;
 import ai.deeplake4j.api.schema.Column;
@@ -31,7 +32,7 @@ import org.duckdb.DuckDBConnection;
 
 /**
  * The search layer of one workspace's engine (ARCHITECTURE D2): the indexes of its tables
- * ({@code <table>/index/<column>/}), the {@code <#>}/{@code @>} rewriting of queries, index DDL,
+ * ({@code <table>/index/<fieldId>/}), the {@code <#>}/{@code @>} rewriting of queries, index DDL,
  * and the index operations of the embedded client. Installed into a {@link QueryEngine} with
  * {@link #install}. Thread-safe.
  */
@@ -75,7 +76,7 @@ public final class SearchLayer implements SearchContext, AutoCloseable {
     public synchronized TableIndexes indexes(String table) {
         LakeTable t = engine.current(table);
         String key = t.iceberg().location();
-        return indexes.computeIfAbsent(key, k -> new TableIndexes(t.name(), Path.of(k)));
+        return indexes.computeIfAbsent(key, k -> new TableIndexes(t.name(), Path.of(k), t.fieldIdsByColumn()));
     }
 
     @Override
@@ -148,6 +149,7 @@ public final class SearchLayer implements SearchContext, AutoCloseable {
     /** CREATE INDEX / DROP INDEX. */
     private List<Map<String, Object>> executeDdl(Statement.IndexDdl statement) {
         IndexDdl ddl = IndexDdl.parse(statement.tokens());
+        ddl.names().forEach(Names::index);
         if (ddl.create()) {
             TableIndexes idx = indexes(ddl.table());
             IndexType existing = idx.typeOf(ddl.column());
@@ -170,8 +172,10 @@ public final class SearchLayer implements SearchContext, AutoCloseable {
         return List.of();
     }
 
+    /** {@code <table>_<column>_idx} in lower case, cut to the longest index name as PostgreSQL cuts identifiers. */
     private static String defaultName(String table, String column) {
-        return (table + "_" + column + "_idx").toLowerCase(Locale.ROOT);
+        String name = (table + "_" + column + "_idx").toLowerCase(Locale.ROOT);
+        return name.length() <= Names.MAX_LENGTH ? name : name.substring(0, Names.MAX_LENGTH);
     }
 
     private boolean dropByName(String name) {
@@ -199,6 +203,7 @@ public final class SearchLayer implements SearchContext, AutoCloseable {
      * @throws TableException unknown table or column, unknown or conflicting type
      */
     public void createIndex(String table, String column, String indexType, boolean ifNotExists) {
+        Names.column(column);
         TableIndexes idx = indexes(table);
         LakeSearchTable t = table(table);
         if (t.columnType(column) == null) {
@@ -214,9 +219,11 @@ public final class SearchLayer implements SearchContext, AutoCloseable {
     /**
      * Drops the index on a column.
      *
-     * @throws TableException when the column has no index
+     * @throws TableException when the column name breaks its rule (400), does not exist
+     *                        ({@code Column "x" does not exist in table "t"}, 404) or has no index
      */
     public void dropIndex(String table, String column) {
+        Names.column(column);
         indexes(table).drop(column, false);
     }
 

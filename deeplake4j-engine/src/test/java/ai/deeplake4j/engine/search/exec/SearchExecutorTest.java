@@ -26,6 +26,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 class SearchExecutorTest {
 
+    /** Iceberg field ids of the test table's columns, as Lake.create assigns them after _id. */
+    private static final Map<String, Integer> COLUMNS = Map.of("embedding", 2, "text", 3, "n", 4, "tokens", 5);
+
     @TempDir
     Path dir;
 
@@ -53,7 +56,7 @@ class SearchExecutorTest {
     @Test
     void indexRouteFindsRowsCommittedAfterTheIndexAndSkipsDeletedOnes() {
         InMemoryTable t = table(300);
-        try (TableIndexes indexes = new TableIndexes("docs", dir)) {
+        try (TableIndexes indexes = new TableIndexes("docs", dir, COLUMNS)) {
             maintenance.create(t, indexes, "embedding", null, false);
             float[] q = data.next();
             t.put("fresh", row("embedding", q.clone(), "text", "new"));
@@ -77,7 +80,7 @@ class SearchExecutorTest {
     @Test
     void exactRouteWithoutIndexSaysSo() {
         InMemoryTable t = table(100);
-        try (TableIndexes indexes = new TableIndexes("docs", dir)) {
+        try (TableIndexes indexes = new TableIndexes("docs", dir, COLUMNS)) {
             float[] q = data.next();
             SearchResult r = executor.vector(t, indexes, "embedding", q, 3, Set.of("id1", "id2", "id3", "id4"));
             assertEquals(3, r.hits().size());
@@ -91,7 +94,7 @@ class SearchExecutorTest {
     @Test
     void textIndexFollowsCommitsAndAgreesWithTheExactRoute() {
         InMemoryTable t = table(100);
-        try (TableIndexes indexes = new TableIndexes("docs", dir)) {
+        try (TableIndexes indexes = new TableIndexes("docs", dir, COLUMNS)) {
             List<Hit> exactBefore = executor.text(t, indexes, "text", "stone river", 10, null).hits();
             maintenance.create(t, indexes, "text", "bm25", false);
             List<Hit> viaIndex = executor.text(t, indexes, "text", "stone river", 10, null).hits();
@@ -109,7 +112,7 @@ class SearchExecutorTest {
     @Test
     void hybridFusesTheTwoArms() {
         InMemoryTable t = table(200);
-        try (TableIndexes indexes = new TableIndexes("docs", dir)) {
+        try (TableIndexes indexes = new TableIndexes("docs", dir, COLUMNS)) {
             float[] q = data.next();
             SearchResult r = executor.hybrid(t, indexes, "embedding", "text", q, "forest", 0.7, 0.3, 10, null, new SoftmaxFusion());
             List<Hit> v = executor.vector(t, indexes, "embedding", q, 10, null).hits();
@@ -121,7 +124,7 @@ class SearchExecutorTest {
     @Test
     void searchOnTheWrongColumnTypeIsAClearError() {
         InMemoryTable t = table(10);
-        try (TableIndexes indexes = new TableIndexes("docs", dir)) {
+        try (TableIndexes indexes = new TableIndexes("docs", dir, COLUMNS)) {
             QueryException e = assertThrows(QueryException.class, () -> executor.vector(t, indexes, "n", new float[16], 1, null));
             assertTrue(e.getMessage().contains("n is INT64"), e.getMessage());
             assertEquals(IndexType.CLUSTERED, maintenance.create(t, indexes, "embedding", null, false).metadata().type());
