@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
@@ -17,8 +16,9 @@ import java.util.stream.Stream;
 
 /**
  * The search indexes of one table, one per column at most, in {@code <tableDir>/index/<column>/}
- * (ARCHITECTURE 1.3). Opens each index once and keeps it open (it holds the directory's write
- * lock) until {@link #close()}. Thread-safe.
+ * (ARCHITECTURE 1.3). Opens each index once, for searching, and keeps it open until
+ * {@link #close()}; an index takes its directory's write lock only while it changes, so other
+ * processes on the lake can search and write it too. Thread-safe.
  */
 public final class TableIndexes implements AutoCloseable {
 
@@ -138,10 +138,15 @@ public final class TableIndexes implements AutoCloseable {
     /** The index on a column, opened on first use, or null when the column has none. */
     public synchronized SearchIndex get(String column) {
         SearchIndex idx = open.get(column);
-        if (idx != null) {
-            return idx;
-        }
         Path d = dir(column);
+        if (idx != null) {
+            if (Files.isDirectory(d)) {
+                return idx;
+            }
+            // dropped by another process
+            open.remove(column);
+            idx.close();
+        }
         if (!Files.isDirectory(d)) {
             return null;
         }
@@ -156,9 +161,11 @@ public final class TableIndexes implements AutoCloseable {
     }
 
     /**
-     * Drops the index on a column and deletes its files.
+     * Drops the index on a column and deletes its files, once no other writer holds it.
      *
      * @throws TableException when the column has no index and {@code ifExists} is false
+     * @throws IndexBusyException when another process keeps writing the index for longer than
+     *                            {@link LuceneStore#WRITE_LOCK_WAIT}
      */
     public synchronized void drop(String column, boolean ifExists) {
         SearchIndex idx = open.remove(column);
@@ -172,16 +179,10 @@ public final class TableIndexes implements AutoCloseable {
             }
             throw new TableException("Column " + column + " of table " + table + " has no index.");
         }
-        deleteTree(d);
-    }
-
-    private static void deleteTree(Path d) {
-        try (Stream<Path> all = Files.walk(d)) {
-            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot delete the index in " + d, e);
+        try {
+            LuceneStore.delete(d, column);
+        } catch (IndexBusyException e) {
+            throw e.withTable(table);
         }
     }
 
