@@ -64,6 +64,9 @@ public final class LuceneStore implements AutoCloseable {
     /** How long a change waits for the write lock held by another writer before failing: 5 s. */
     public static final Duration WRITE_LOCK_WAIT = Duration.ofSeconds(5);
 
+    /** How often a search of an index behind its table looks for another process's catch-up: 1 s. */
+    private static final long BEHIND_CHECK_NANOS = TimeUnit.SECONDS.toNanos(1);
+
     /** Pause between attempts to take a held write lock. */
     private static final long LOCK_POLL_MS = 50;
 
@@ -91,8 +94,9 @@ public final class LuceneStore implements AutoCloseable {
     private volatile IndexMetadata metadata;
     /** The writer while a change is in progress, else null (and the lock is not held). Guarded by this for changes. */
     private volatile IndexWriter writer;
-    /** The table snapshot of the last {@link #refreshIfBehind} that looked at the directory. */
+    /** The table snapshot and time ({@link System#nanoTime}) of the last {@link #refreshIfBehind} that looked at the directory. */
     private volatile long checkedTableSnapshot = Long.MIN_VALUE;
+    private volatile long checkedAt;
 
     private LuceneStore(Path dir, FSDirectory directory, IndexWriter writer, Codec codec, Analyzer analyzer,
                         Similarity similarity) throws IOException {
@@ -130,7 +134,7 @@ public final class LuceneStore implements AutoCloseable {
                 directory.close();
                 throw exists(dir);
             }
-            IndexWriter writer = openWriter(dir, directory, config(codec, analyzer, similarity, IndexWriterConfig.OpenMode.CREATE_OR_APPEND),
+            IndexWriter writer = openWriter(dir, directory, () -> config(codec, analyzer, similarity, IndexWriterConfig.OpenMode.CREATE_OR_APPEND),
                     WRITE_LOCK_WAIT);
             if (writer == null) {
                 directory.close();
@@ -238,13 +242,15 @@ public final class LuceneStore implements AutoCloseable {
     /**
      * Opens a writer (taking the write lock), retrying while another writer holds the lock until
      * {@code wait} has passed (zero: one attempt); null when the lock is still held. Records this
-     * process as the holder.
+     * process as the holder. A fresh config per attempt: a writer marks its config as used even
+     * when it fails to take the lock.
      */
-    private static IndexWriter openWriter(Path dir, FSDirectory directory, IndexWriterConfig config, Duration wait) throws IOException {
+    private static IndexWriter openWriter(Path dir, FSDirectory directory, java.util.function.Supplier<IndexWriterConfig> config,
+                                          Duration wait) throws IOException {
         long deadline = System.nanoTime() + wait.toNanos();
         while (true) {
             try {
-                IndexWriter w = new IndexWriter(directory, config);
+                IndexWriter w = new IndexWriter(directory, config.get());
                 WriterOwner.write(dir);
                 return w;
             } catch (LockObtainFailedException e) {
@@ -347,7 +353,7 @@ public final class LuceneStore implements AutoCloseable {
             return true;
         }
         try {
-            IndexWriter w = openWriter(dir, directory, config(codec, analyzer, similarity, IndexWriterConfig.OpenMode.APPEND), wait);
+            IndexWriter w = openWriter(dir, directory, () -> config(codec, analyzer, similarity, IndexWriterConfig.OpenMode.APPEND), wait);
             if (w == null) {
                 if (wait.isZero()) {
                     return false;
@@ -545,15 +551,21 @@ public final class LuceneStore implements AutoCloseable {
     }
 
     /**
-     * {@link #refresh()} when searches show an index older than table snapshot {@code tableSnapshot}
-     * and the directory was not yet looked at for that snapshot: picks up a catch-up another process
-     * committed, at most one directory check per table snapshot, none while the index is current.
+     * {@link #refresh()} when searches show an index older than table snapshot {@code tableSnapshot}:
+     * picks up a catch-up another process committed. Looks at the directory (one small file read)
+     * on the first search of each table snapshot and then at most every {@link #BEHIND_CHECK_NANOS};
+     * never while the index is current.
      */
     public void refreshIfBehind(long tableSnapshot) {
-        if (metadata.snapshotId() == tableSnapshot || checkedTableSnapshot == tableSnapshot) {
+        if (metadata.snapshotId() == tableSnapshot) {
+            return;
+        }
+        long now = System.nanoTime();
+        if (checkedTableSnapshot == tableSnapshot && now - checkedAt < BEHIND_CHECK_NANOS) {
             return;
         }
         checkedTableSnapshot = tableSnapshot;
+        checkedAt = now;
         refresh();
     }
 

@@ -45,8 +45,8 @@ public interface SearchIndex extends AutoCloseable {
     void refresh();
 
     /**
-     * {@link #refresh()} at most once per table snapshot, and only while the index covers an older
-     * snapshot than {@code tableSnapshot}: picks up another process's catch-up cheaply.
+     * {@link #refresh()} while the index covers an older snapshot than {@code tableSnapshot}, at
+     * most once per table snapshot and second: picks up another process's catch-up cheaply.
      */
     void refreshIfBehind(long tableSnapshot);
 
