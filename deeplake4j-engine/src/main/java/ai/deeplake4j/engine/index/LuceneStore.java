@@ -22,6 +22,7 @@ import org.apache.lucene.document.Field;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexFileNames;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
@@ -181,6 +182,18 @@ public final class LuceneStore implements AutoCloseable {
         }
     }
 
+    /** Whether {@code dir} is a directory holding a committed index. */
+    public static boolean holdsIndex(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return false;
+        }
+        try (FSDirectory directory = FSDirectory.open(dir)) {
+            return DirectoryReader.indexExists(directory);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     /** Reads the metadata of the last commit of the index in {@code dir} without opening it (one small file read). */
     public static IndexMetadata readMetadata(Path dir) {
         try (FSDirectory directory = FSDirectory.open(dir)) {
@@ -207,7 +220,10 @@ public final class LuceneStore implements AutoCloseable {
                 throw busy(dir, column, WRITE_LOCK_WAIT);
             }
             try (lock) {
-                for (String file : directory.listAll()) {
+                // commit points first: from then on the directory holds no index, even if this stops half-way
+                List<String> files = new ArrayList<>(Arrays.asList(directory.listAll()));
+                files.sort(java.util.Comparator.comparing((String f) -> !f.startsWith(IndexFileNames.SEGMENTS)));
+                for (String file : files) {
                     if (!file.equals(IndexWriter.WRITE_LOCK_NAME)) {
                         Files.deleteIfExists(dir.resolve(file));
                     }

@@ -85,7 +85,8 @@ public final class TableIndexes implements AutoCloseable {
             return out;
         }
         try (Stream<Path> dirs = Files.list(root)) {
-            for (Path d : dirs.filter(Files::isDirectory).toList()) {
+            // a directory without an index is a drop in progress (or interrupted): not an index
+            for (Path d : dirs.filter(LuceneStore::holdsIndex).toList()) {
                 String column = d.getFileName().toString();
                 SearchIndex idx = open.get(column);
                 out.put(column, idx != null ? idx.metadata() : LuceneStore.readMetadata(d));
@@ -147,7 +148,7 @@ public final class TableIndexes implements AutoCloseable {
             open.remove(column);
             idx.close();
         }
-        if (!Files.isDirectory(d)) {
+        if (!LuceneStore.holdsIndex(d)) {
             return null;
         }
         IndexType type = LuceneStore.readMetadata(d).type();
