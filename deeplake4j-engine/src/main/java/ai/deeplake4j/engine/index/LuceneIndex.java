@@ -1,10 +1,11 @@
 package ai.deeplake4j.engine.index;
 
+import java.time.Duration;
 import java.util.Collection;
 
 /**
  * Base of the search indexes kept in a {@link LuceneStore}: the lifecycle of {@link SearchIndex}
- * (delete, clear, commit, refresh, size, close) is the store's; subclasses add rows their way and
+ * (delete, clear, commit, writer, refresh, size, close) is the store's; subclasses add rows their way and
  * search.
  */
 public abstract class LuceneIndex implements SearchIndex {
@@ -35,8 +36,23 @@ public abstract class LuceneIndex implements SearchIndex {
     }
 
     @Override
+    public boolean acquireWriter(Duration wait) {
+        return store.acquireWriter(wait);
+    }
+
+    @Override
+    public void abort() {
+        store.abort();
+    }
+
+    @Override
     public void refresh() {
         store.refresh();
+    }
+
+    @Override
+    public void refreshIfBehind(long tableSnapshot) {
+        store.refreshIfBehind(tableSnapshot);
     }
 
     @Override

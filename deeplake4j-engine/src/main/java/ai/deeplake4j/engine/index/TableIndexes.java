@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,8 +26,9 @@ import java.util.stream.Stream;
  * never named from a column's text, so no column name can lead outside the table. Index
  * directories of older lakes, {@code index/<column>/}, are renamed to their field id when the
  * column exists and its name follows {@link Names#column}; others are left alone and ignored.
- * Opens each index once and keeps it open (it holds the directory's write lock) until
- * {@link #close()}. Thread-safe.
+ * Opens each index once, for searching, and keeps it open until {@link #close()}; an index takes
+ * its directory's write lock only while it changes, so other processes on the lake can search and
+ * write it too. Thread-safe.
  */
 public final class TableIndexes implements AutoCloseable {
 
@@ -140,7 +140,8 @@ public final class TableIndexes implements AutoCloseable {
             return List.of();
         }
         try (Stream<Path> dirs = Files.list(root)) {
-            return dirs.filter(d -> Files.isDirectory(d, LinkOption.NOFOLLOW_LINKS)).sorted().toList();
+            // a directory without a committed index is a drop in progress (or interrupted): not an index
+            return dirs.filter(d -> Files.isDirectory(d, LinkOption.NOFOLLOW_LINKS)).filter(LuceneStore::holdsIndex).sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot list the indexes of table " + table, e);
         }
@@ -221,14 +222,19 @@ public final class TableIndexes implements AutoCloseable {
     /** The index on a column, opened on first use, or null when the column has none (or does not exist). */
     public synchronized SearchIndex get(String column) {
         SearchIndex idx = open.get(column);
-        if (idx != null) {
-            return idx;
-        }
         if (!fieldIds.containsKey(column)) {
             return null;
         }
         Path d = dir(column);
-        if (!Files.isDirectory(d)) {
+        if (idx != null) {
+            if (Files.isDirectory(d)) {
+                return idx;
+            }
+            // dropped by another process
+            open.remove(column);
+            idx.close();
+        }
+        if (!LuceneStore.holdsIndex(d)) {
             return null;
         }
         IndexType type = LuceneStore.readMetadata(d).type();
@@ -242,10 +248,12 @@ public final class TableIndexes implements AutoCloseable {
     }
 
     /**
-     * Drops the index on a column and deletes its files.
+     * Drops the index on a column and deletes its files, once no other writer holds it.
      *
      * @throws TableException when the column does not exist ({@code does not exist}, whatever
      *                        {@code ifExists}), or has no index and {@code ifExists} is false
+     * @throws IndexBusyException when another process keeps writing the index for longer than
+     *                            {@link LuceneStore#WRITE_LOCK_WAIT}
      */
     public synchronized void drop(String column, boolean ifExists) {
         Path d = dir(column);
@@ -259,16 +267,10 @@ public final class TableIndexes implements AutoCloseable {
             }
             throw new TableException("Column " + column + " of table " + table + " has no index.");
         }
-        deleteTree(d);
-    }
-
-    private static void deleteTree(Path d) {
-        try (Stream<Path> all = Files.walk(d)) {
-            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot delete the index in " + d, e);
+        try {
+            LuceneStore.delete(d, column);
+        } catch (IndexBusyException e) {
+            throw e.withTable(table);
         }
     }
 

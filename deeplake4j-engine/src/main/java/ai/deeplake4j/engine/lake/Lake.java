@@ -9,8 +9,11 @@ import ai.deeplake4j.engine.table.LakeTable;
 import ai.deeplake4j.ingest.write.TableSchema;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -70,11 +73,36 @@ public final class Lake implements AutoCloseable {
         props.put("jdbc.schema-version", "V1");
         JdbcCatalog catalog = new JdbcCatalog();
         try {
-            catalog.initialize("deeplake4j", props);
+            initializeExclusively(root, () -> catalog.initialize("deeplake4j", props));
         } catch (RuntimeException e) {
             throw new ManagedServiceException("Cannot open the catalog of lake " + root + ": " + e.getMessage(), e);
         }
         return new Lake(root, catalog);
+    }
+
+    /**
+     * Serializes the catalog initializations of this process: the JVM refuses a second lock on a
+     * file it already locks (OverlappingFileLockException), and lakes are opened rarely.
+     */
+    private static final Object INITIALIZING = new Object();
+
+    /**
+     * Runs the catalog's initialization while holding an exclusive lock on {@code <lake>/.lock-init}.
+     * Iceberg's {@code JdbcCatalog.initialize} creates its tables if missing and then adds the
+     * {@code iceberg_type} column in a separate step; two processes opening a new lake at once would
+     * both add it, and one would fail with "duplicate column name". The OS releases the lock when
+     * the holder exits, so a crashed opener cannot block later ones.
+     */
+    private static void initializeExclusively(Path root, Runnable initialize) {
+        Path lockFile = root.resolve(".lock-init");
+        synchronized (INITIALIZING) {
+            try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                 FileLock ignored = channel.lock()) {
+                initialize.run();
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot lock " + lockFile.getFileName() + " of the lake to open its catalog", e);
+            }
+        }
     }
 
     public Path root() {

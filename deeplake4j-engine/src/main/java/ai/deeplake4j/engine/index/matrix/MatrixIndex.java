@@ -76,7 +76,7 @@ public final class MatrixIndex extends LuceneIndex {
         return (int) Math.min(Integer.MAX_VALUE, Math.max(8L * k, 100));
     }
 
-    /** Adds rows (visible after {@link #commit} or {@link #refresh}); empty matrices are skipped. */
+    /** Adds rows (visible after {@link #commit}); empty matrices are skipped. */
     public void add(List<MatrixRow> rows) {
         int dim = metadata().dimension();
         try {

@@ -95,7 +95,7 @@ public final class TextIndex extends LuceneIndex {
         return type == IndexType.EXACT_TEXT && text.length() > MAX_EXACT_CHARS ? text.substring(0, MAX_EXACT_CHARS) : text;
     }
 
-    /** Adds rows (visible after {@link #commit} or {@link #refresh}). */
+    /** Adds rows (visible after {@link #commit}). */
     public void add(List<TextRow> rows) {
         try {
             for (TextRow r : rows) {

@@ -93,7 +93,7 @@ public final class VectorIndex extends LuceneIndex {
     }
 
     /**
-     * Adds rows (visible after {@link #commit} or {@link #refresh}). Rows are added from
+     * Adds rows (visible after {@link #commit}). Rows are added from
      * {@code threads} threads; each builds its own HNSW graph segment.
      *
      * @throws ai.deeplake4j.api.error.QueryException when a vector has the wrong dimension

@@ -2,6 +2,8 @@ package ai.deeplake4j.engine.search.exec;
 
 import ai.deeplake4j.api.error.TableException;
 import ai.deeplake4j.api.schema.ColumnType;
+import ai.deeplake4j.engine.index.IndexBusyException;
+import ai.deeplake4j.engine.index.LuceneStore;
 import ai.deeplake4j.engine.index.SearchIndex;
 import ai.deeplake4j.engine.index.TableIndexes;
 import ai.deeplake4j.engine.index.matrix.MatrixIndex;
@@ -12,6 +14,7 @@ import ai.deeplake4j.engine.search.TextRow;
 import ai.deeplake4j.engine.search.VectorRow;
 import ai.deeplake4j.engine.search.exec.SearchableTable.Changes;
 import ai.deeplake4j.engine.search.exec.SearchableTable.ColumnRow;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -20,8 +23,9 @@ import java.util.Set;
 /**
  * Builds indexes from a table and brings them up to date with later commits: the changes since
  * the index's snapshot (deleted and rewritten rows out, added and rewritten rows in), or a full
- * rebuild when the history no longer reaches that snapshot. Each sync ends with an index commit
- * recording the table snapshot it now covers.
+ * rebuild when the history no longer reaches that snapshot. Each sync holds the index's write lock
+ * (shared with other processes on the lake) and ends with an index commit recording the table
+ * snapshot it now covers, which releases the lock.
  */
 public final class IndexMaintenance {
 
@@ -48,14 +52,26 @@ public final class IndexMaintenance {
         }
         boolean existed = indexes.typeOf(column) != null;
         List<ColumnRow> rows = existed ? List.of() : table.rows(column);
-        SearchIndex index = indexes.create(column, type, indexType, dimension(type, rows), ifNotExists);
-        if (existed) {
-            sync(table, index);
-        } else {
-            add(index, rows);
-            index.commit(table.snapshotId());
+        try {
+            SearchIndex index = indexes.create(column, type, indexType, dimension(type, rows), ifNotExists);
+            if (existed) {
+                sync(table, index);
+            } else {
+                // the new index holds its writer until this commit
+                synchronized (index) {
+                    try {
+                        add(index, rows);
+                        index.commit(table.snapshotId());
+                    } catch (RuntimeException e) {
+                        index.abort();
+                        throw e;
+                    }
+                }
+            }
+            return index;
+        } catch (IndexBusyException e) {
+            throw e.withTable(table.name());
         }
-        return index;
     }
 
     /** The vector dimension for a new index: the column's fixed size, else the first row's. */
@@ -75,33 +91,72 @@ public final class IndexMaintenance {
     }
 
     /**
-     * Brings an index up to date with the table's current snapshot.
+     * Brings an index up to date with the table's current snapshot, waiting up to
+     * {@link LuceneStore#WRITE_LOCK_WAIT} for another writer of the index.
      *
      * @return rows added or removed (or rebuilt)
+     * @throws IndexBusyException naming the table, column and holder when the writer stays busy
      */
     public int sync(SearchableTable table, SearchIndex index) {
+        return sync(table, index, LuceneStore.WRITE_LOCK_WAIT);
+    }
+
+    /**
+     * {@link #sync} for a search: never waits for another writer of the index (another process
+     * syncing or building it), so the search can take an exact route instead.
+     *
+     * @return rows added or removed (or rebuilt), or -1 when another writer holds the index
+     */
+    public int trySync(SearchableTable table, SearchIndex index) {
+        return sync(table, index, Duration.ZERO);
+    }
+
+    private int sync(SearchableTable table, SearchIndex index, Duration wait) {
         long target = table.snapshotId();
-        long covered = index.metadata().snapshotId();
-        if (covered == target) {
+        if (index.metadata().snapshotId() == target) {
             return 0;
         }
-        String column = index.metadata().column();
-        Changes changes = covered < 0 ? null : table.changesSince(covered, column);
-        int n;
-        if (changes == null) {
-            List<ColumnRow> rows = table.rows(column);
-            index.clear();
-            add(index, rows);
-            n = rows.size();
-        } else {
-            Set<String> gone = new HashSet<>(changes.removedIds());
-            changes.upserts().forEach(r -> gone.add(r.id()));
-            index.delete(gone);
-            add(index, changes.upserts());
-            n = gone.size() + changes.upserts().size();
+        // one change at a time per index in this process; the write lock orders processes
+        synchronized (index) {
+            if (index.metadata().snapshotId() == target) {
+                return 0;
+            }
+            try {
+                if (!index.acquireWriter(wait)) {
+                    return -1;
+                }
+            } catch (IndexBusyException e) {
+                throw e.withTable(table.name());
+            }
+            try {
+                // the latest commit, which another process may have brought up to date meanwhile
+                long covered = index.metadata().snapshotId();
+                if (covered == target) {
+                    index.abort();
+                    return 0;
+                }
+                String column = index.metadata().column();
+                Changes changes = covered < 0 ? null : table.changesSince(covered, column);
+                int n;
+                if (changes == null) {
+                    List<ColumnRow> rows = table.rows(column);
+                    index.clear();
+                    add(index, rows);
+                    n = rows.size();
+                } else {
+                    Set<String> gone = new HashSet<>(changes.removedIds());
+                    changes.upserts().forEach(r -> gone.add(r.id()));
+                    index.delete(gone);
+                    add(index, changes.upserts());
+                    n = gone.size() + changes.upserts().size();
+                }
+                index.commit(target);
+                return n;
+            } catch (RuntimeException e) {
+                index.abort();
+                throw e;
+            }
         }
-        index.commit(target);
-        return n;
     }
 
     /** Adds rows to an index of any kind (values must match the index's column kind). */

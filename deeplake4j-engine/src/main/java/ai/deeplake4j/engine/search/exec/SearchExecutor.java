@@ -39,7 +39,11 @@ import java.util.function.Predicate;
  *   <li>Text and 2-D: the index is first brought up to date (cheap for text; BM25 statistics must
  *       cover all rows), then searched.</li>
  * </ul>
- * A filter (row ids from the query's WHERE) is a pre-filter on every route.
+ * A search never waits for an index's write lock: when another process (or client) is writing an
+ * index that is behind, the changed rows are merged exactly (vectors) or every row is scored
+ * exactly (text, 2-D) instead of syncing. An index behind the table is first re-read in case
+ * another process brought it up to date. A filter (row ids from the query's WHERE) is a
+ * pre-filter on every route.
  */
 public final class SearchExecutor {
 
@@ -48,6 +52,9 @@ public final class SearchExecutor {
      * to date (once) rather than scoring the changed rows exactly on every query.
      */
     public static final int SYNC_THRESHOLD = 5_000;
+
+    /** Route note when an index is behind and another writer holds it, so the search does not wait to sync it. */
+    private static final String BUSY = "the index is behind and another process or client is writing it";
 
     private final IndexMaintenance maintenance;
     private final Map<String, Changes> changesCache = new ConcurrentHashMap<>();
@@ -71,10 +78,20 @@ public final class SearchExecutor {
             return new SearchResult(ExactVectorSearch.topK(column, query, rows, k, predicate(filter)),
                     "exact cosine scan of " + column + " over " + rows.size() + " rows (no index)" + filterNote(filter));
         }
+        vi.refreshIfBehind(table.snapshotId());
         Changes changes = changes(table, vi, column);
+        String busy = "";
         if (changes == null || changes.upserts().size() + changes.removedIds().size() > SYNC_THRESHOLD) {
-            maintenance.sync(table, vi);
-            changes = new Changes(Set.of(), List.of());
+            if (maintenance.trySync(table, vi) >= 0) {
+                changes = new Changes(Set.of(), List.of());
+            } else if (changes == null) {
+                List<VectorRow> rows = vectorRows(table.rows(column));
+                return new SearchResult(ExactVectorSearch.topK(column, query, rows, k, predicate(filter)),
+                        "exact cosine scan of " + column + " over " + rows.size() + " rows (" + BUSY
+                                + "; it covers a snapshot the table's history no longer reaches)" + filterNote(filter));
+            } else {
+                busy = " (" + BUSY + ")";
+            }
         }
         Set<String> excluded = new HashSet<>(changes.removedIds());
         changes.upserts().forEach(r -> excluded.add(r.id()));
@@ -86,7 +103,7 @@ public final class SearchExecutor {
         }
         List<Hit> fresh = ExactVectorSearch.topK(column, query, vectorRows(changes.upserts()), k, predicate(filter));
         return new SearchResult(TopHits.merge(k, List.of(fromIndex, fresh)),
-                route + " + exact over " + changes.upserts().size() + " rows committed since");
+                route + " + exact over " + changes.upserts().size() + " rows committed since" + busy);
     }
 
     /**
@@ -100,7 +117,14 @@ public final class SearchExecutor {
             return new SearchResult(TextIndex.exactScorer(IndexType.BM25).topK(query, rows, k, predicate(filter)),
                     "exact BM25 of " + column + " over " + rows.size() + " rows (no index; English analyzer)" + filterNote(filter));
         }
-        int synced = maintenance.sync(table, ti);
+        ti.refreshIfBehind(table.snapshotId());
+        int synced = maintenance.trySync(table, ti);
+        if (synced < 0) {
+            // BM25 statistics must cover every row, so score them all with the index's analyzer
+            List<TextRow> rows = textRows(table.rows(column));
+            return new SearchResult(ti.exactScorer().topK(query, rows, k, predicate(filter)), "exact BM25 of " + column + " over "
+                    + rows.size() + " rows (" + BUSY + "; " + ti.metadata().type() + " analyzer)" + filterNote(filter));
+        }
         return new SearchResult(ti.search(query, k, filter), "index " + ti.metadata().type() + " on " + column
                 + " (BM25 k1=1.2 b=0.75, snapshot " + ti.metadata().snapshotId() + (synced > 0 ? ", " + synced + " rows synced" : "")
                 + ")" + filterNote(filter));
@@ -116,7 +140,13 @@ public final class SearchExecutor {
             return new SearchResult(ExactVectorSearch.topKMaxSim(column, query, rows, k, predicate(filter)),
                     "exact MaxSim scan of " + column + " over " + rows.size() + " rows (no index)" + filterNote(filter));
         }
-        maintenance.sync(table, mi);
+        mi.refreshIfBehind(table.snapshotId());
+        if (maintenance.trySync(table, mi) < 0) {
+            List<MatrixRow> rows = new ArrayList<>();
+            table.rows(column).forEach(r -> rows.add(new MatrixRow(r.id(), (float[][]) r.value())));
+            return new SearchResult(ExactVectorSearch.topKMaxSim(column, query, rows, k, predicate(filter)),
+                    "exact MaxSim scan of " + column + " over " + rows.size() + " rows (" + BUSY + ")" + filterNote(filter));
+        }
         return new SearchResult(mi.search(query, k, filter), "index pooled_quantized on " + column + " (HNSW over pooled vectors, "
                 + MatrixIndex.numCandidates(k) + " candidates, MaxSim rescoring)" + filterNote(filter));
     }
