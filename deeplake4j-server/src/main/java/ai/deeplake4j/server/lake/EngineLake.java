@@ -91,9 +91,9 @@ public final class EngineLake implements Lake {
         Slot(Key key) {
             this.key = key;
             Path dir = lake.workspaceDir(ai.deeplake4j.engine.lake.Lake.namespace(key.org(), key.workspace()));
-            String url = dir.toUri().toString();
+            String relative = lake.root().relativize(dir).toString().replace(java.io.File.separatorChar, '/');
             LeasedClient leased = new LeasedClient(this);
-            this.view = new WorkspaceLake(leased, new LeasedStore(this), url.endsWith("/") ? url.substring(0, url.length() - 1) : url,
+            this.view = new WorkspaceLake(leased, new LeasedStore(this), relative,
                     table -> leased.run(c -> {
                         c.engine().reloadTableNames();
                         c.engine().compactIfNeeded(table);
