@@ -153,13 +153,20 @@ public final class IngestRoutes {
         Json.respond(ctx, 200, Map.of("table_name", table, "rows", durable));
     }
 
-    /** Closes the writer: waits for its commits, drops rows not committed, compacts small files. */
+    /**
+     * Closes the writer: waits for its commits, drops rows not committed, compacts small files.
+     * With {@code ?discard=true} (the client's ingest failed) a table this writer created and never
+     * committed to is removed again.
+     */
     public void close(Context ctx) {
         Scope scope = Scope.of(ctx, lake);
         String table = Names.table(ctx.pathParam("name"));
         String id = ctx.pathParam("writer");
-        long durable = sessions.close(sessions.get(id, scope, table), id);
-        scope.lake().written().accept(table);
+        boolean discard = "true".equalsIgnoreCase(ctx.queryParam("discard"));
+        long durable = sessions.close(sessions.get(id, scope, table), id, discard);
+        if (!discard || scope.lake().client().listTables().contains(table)) {
+            scope.lake().written().accept(table); // not for a table the discard removed: nothing to compact
+        }
         Json.respond(ctx, 200, Map.of("table_name", table, "rows", durable));
     }
 

@@ -507,13 +507,22 @@ public final class EngineLake implements Lake {
 
         @Override
         public void close() {
+            end(writer::close);
+        }
+
+        @Override
+        public void discard() {
+            end(writer::discard);
+        }
+
+        private void end(Runnable closing) {
             boolean first;
             synchronized (this) {
                 first = !released;
                 released = true;
             }
             try {
-                writer.close();
+                closing.run();
             } finally {
                 if (first) {
                     release(slot);
