@@ -278,14 +278,15 @@ public final class LakeTableWriter implements TableWriter {
             }
             String col = Sql.identifier(name);
             String elements = storage[i] == TypeKind.Storage.FLOAT_MATRIX ? "flatten(" + col + ")" : col + "::FLOAT[]";
-            String first = "SELECT min(_seq) FROM " + staging + " WHERE _seq >= " + from
-                    + " AND len(list_filter(" + elements + ", x -> isnan(x) OR isinf(x))) > 0";
+            // the statement's rows share one _seq; their rowids keep the statement's order
+            String first = "SELECT min(rowid) FILTER (WHERE len(list_filter(" + elements + ", x -> isnan(x) OR isinf(x))) > 0)"
+                    + " - min(rowid) FROM " + staging + " WHERE _seq >= " + from;
             try (Statement s = connection.createStatement(); java.sql.ResultSet rs = s.executeQuery(first)) {
                 rs.next();
                 long bad = rs.getLong(1);
                 if (!rs.wasNull()) {
                     rollbackTo(from);
-                    throw new QueryException("Column '" + name + "' row " + (bad - from) + " of the INSERT into table '"
+                    throw new QueryException("Column '" + name + "' row " + bad + " of the INSERT into table '"
                             + table.name() + "' holds NaN or an infinite value; embeddings must be finite numbers.");
                 }
             }
