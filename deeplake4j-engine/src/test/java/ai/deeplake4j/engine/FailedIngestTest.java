@@ -8,6 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ai.deeplake4j.api.error.IngestException;
 import ai.deeplake4j.api.error.QueryException;
 import ai.deeplake4j.api.ingest.IngestOptions;
+import ai.deeplake4j.api.schema.ColumnType;
+import ai.deeplake4j.ingest.write.TableSchema;
+import ai.deeplake4j.ingest.write.TableWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -109,6 +112,23 @@ class FailedIngestTest {
         client.query("CREATE TABLE planned (id BIGINT, emb FLOAT4[])");
         assertThrows(IngestException.class, () -> client.ingest("planned", rows(3, 0, Float.NaN)));
         assertTrue(client.listTables().contains("planned"), "the ingest did not create it, so it does not drop it");
+    }
+
+    @Test
+    void theEngineWriterRefusesANanRowFromAnyProducer() {
+        // a server's row stream reaches the writer without passing the ingest pipeline
+        client.ingest("direct", rows(1, -1, 0));
+        Map<String, ColumnType> types = new LinkedHashMap<>();
+        types.put("id", ColumnType.parse("INT64"));
+        types.put("emb", ColumnType.parse("EMBEDDING(2)"));
+        try (TableWriter w = client.engine().store().openWriter("direct", TableSchema.of(types))) {
+            w.append(new Object[] {1L, new float[] {0.5f, 0.5f}});
+            IngestException e = assertThrows(IngestException.class, () -> w.append(new Object[] {2L, new float[] {0.5f, Float.NaN}}));
+            assertTrue(e.getMessage().contains("'emb' row 1") && e.getMessage().contains("'direct'"), e.getMessage());
+            w.commit();
+            w.sync();
+        }
+        assertEquals(2, count("direct"));
     }
 
     @Test

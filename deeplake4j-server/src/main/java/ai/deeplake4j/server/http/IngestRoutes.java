@@ -81,7 +81,14 @@ public final class IngestRoutes {
                 long start = writer.mark();
                 boolean committed = false;
                 try {
-                    long n = append(new RowFrameReader(body, maxValueBytes), writer, start, table);
+                    long n;
+                    try {
+                        n = append(new RowFrameReader(body, maxValueBytes), writer, start, table);
+                    } catch (IOException e) {
+                        // the client broke its body (an ingest that failed on its side aborts the unit
+                        // in progress): its doing, not the server's, so a 400 and no error in the log
+                        throw brokenStream(table, e);
+                    }
                     writer.commit();
                     committed = true;
                     return n;
@@ -112,8 +119,7 @@ public final class IngestRoutes {
             try {
                 frame = reader.next();
             } catch (EOFException e) {
-                throw new ApiError(400, "ingest_stream_broken", "The row stream for " + table
-                        + " ended before its commit; nothing of it was committed.");
+                throw brokenStream(table, e);
             }
             switch (frame) {
                 case RowFrameReader.Row row -> {
@@ -136,6 +142,11 @@ public final class IngestRoutes {
                 }
             }
         }
+    }
+
+    private static ApiError brokenStream(String table, IOException e) {
+        return new ApiError(400, "ingest_stream_broken", "The row stream for " + table + " ended before its commit"
+                + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")") + "; nothing of it was committed.");
     }
 
     /** Waits until the writer's commits are snapshots; answers the rows it made durable. */
