@@ -1,6 +1,6 @@
 package ai.deeplake4j.engine.sql;
 
-import ai.deeplake4j.api.error.ManagedServiceException;
+import ai.deeplake4j.api.error.InternalException;
 import ai.deeplake4j.api.error.QueryException;
 import ai.deeplake4j.api.error.TableException;
 import ai.deeplake4j.engine.lake.Lake;
@@ -93,7 +93,7 @@ public final class QueryEngine implements AutoCloseable {
                 s.execute("SET parquet_metadata_cache = true");
             }
         } catch (SQLException | IOException e) {
-            throw new ManagedServiceException("Cannot start DuckDB for workspace '" + workspace + "': " + e.getMessage(), e);
+            throw new InternalException("Cannot start DuckDB for workspace '" + workspace + "': " + e.getMessage(), e);
         }
         this.store = new LakeTableStore(lake, namespace, workspace, this::newConnection);
         this.dml = new DmlExecutor(this);
@@ -193,7 +193,7 @@ public final class QueryEngine implements AutoCloseable {
         try {
             return (DuckDBConnection) root.duplicate();
         } catch (SQLException e) {
-            throw new ManagedServiceException("Cannot open a DuckDB connection: " + e.getMessage(), e);
+            throw new InternalException("Cannot open a DuckDB connection: " + e.getMessage(), e);
         }
     }
 

@@ -66,7 +66,10 @@ public interface TableWriter extends AutoCloseable {
      * {@link #close()} does nothing. The default suits writers that never create tables.
      */
     default void discard() {
-        abort();
-        close();
+        try {
+            abort();
+        } finally {
+            close();
+        }
     }
 }

@@ -20,9 +20,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Turns any exception of a handler into a status and a JSON body {@code {"message", "code"}}.
- * Domain errors keep their message (it names what is at fault); anything unexpected is logged
- * with an incident id and answered 500 with that id only, so no stack trace or internal detail
- * reaches a client.
+ * Domain errors are the request's fault (4xx) and keep their message, which names what is at
+ * fault, without the lake's directory ({@link LakePaths}); the engine's own failures
+ * ({@link InternalException}) and anything unexpected are logged once, with the stack and an
+ * incident id, and answered 500 with that id only, so no stack trace or internal detail reaches a
+ * client.
  */
 public final class ErrorResponder {
 
