@@ -36,7 +36,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * registers the Hugging Face one), read as a format; else columns typed FILE hold file paths; else
  * column data. A format's image columns get thumbnails like image files. For files, commits fall on file boundaries (once
  * {@code commit_every} rows or {@value #COMMIT_BYTES} bytes are pending), so a failing file
- * never leaves part of itself committed; earlier commits always stay.
+ * never leaves part of itself committed; earlier commits always stay. A failed call discards its
+ * writers ({@link TableWriter#discard()}), so a table it created and never committed to goes again.
  */
 public final class IngestPipeline {
     /** Pending bytes that force a commit at the next file boundary, bounding memory for media. */
@@ -67,7 +68,9 @@ public final class IngestPipeline {
     /**
      * Runs one ingest call.
      *
-     * @throws IngestException on bad data or a failing file (naming it); earlier commits stay
+     * @throws IngestException on bad data (NaN or infinite embedding values included) or a failing
+     *         file (naming it); earlier commits stay, and a table this call created and never
+     *         committed to is removed again
      * @throws ai.deeplake4j.api.error.TableException on an incompatible existing table
      */
     public IngestResult ingest(String table, Map<String, ? extends List<?>> data, IngestOptions options) {
