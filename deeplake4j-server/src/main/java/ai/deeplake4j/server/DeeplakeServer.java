@@ -3,10 +3,12 @@ package ai.deeplake4j.server;
 import ai.deeplake4j.server.auth.TokenVerifier;
 import ai.deeplake4j.server.http.ApiError;
 import ai.deeplake4j.server.http.Authenticator;
+import ai.deeplake4j.server.http.BodyTypes;
 import ai.deeplake4j.server.http.ErrorResponder;
 import ai.deeplake4j.server.http.InFlight;
 import ai.deeplake4j.server.http.IngestRoutes;
 import ai.deeplake4j.server.http.Json;
+import ai.deeplake4j.server.http.LakePaths;
 import ai.deeplake4j.server.http.QueryRoutes;
 import ai.deeplake4j.server.http.TableRoutes;
 import ai.deeplake4j.server.http.WorkspaceRoutes;
@@ -85,6 +87,7 @@ public final class DeeplakeServer implements AutoCloseable {
         this.app = Javalin.create(cfg -> {
             configure(cfg);
             var r = cfg.routes;
+            r.before(BodyTypes::check);
             r.get("/health", ctx -> Json.respond(ctx, 200, Map.of("status", "ok")));
             r.get("/ready", ctx -> {
                 boolean ready = inFlight.accepting();
@@ -109,7 +112,8 @@ public final class DeeplakeServer implements AutoCloseable {
             r.post("/workspaces/{ws}/tables/{name}/writer/{writer}/sync", secured(auth, ingest::sync));
             r.delete("/workspaces/{ws}/tables/{name}/writer/{writer}", secured(auth, ingest::close));
             r.get("/api/org/{ws}/ds/{table}/creds", secured(auth, workspaces::credentials));
-            r.exception(Exception.class, ErrorResponder::respond);
+            LakePaths paths = new LakePaths(config.lake());
+            r.exception(Exception.class, (e, ctx) -> ErrorResponder.respond(e, ctx, paths));
             for (int status : new int[] {400, 404, 405, 413, 500}) {
                 r.error(status, ctx -> {
                     if (!Json.responded(ctx)) {

@@ -20,7 +20,8 @@ import java.util.concurrent.ExecutionException;
  * returns while the server reads the rest (the answer is checked at the next commit); the server
  * commits the unit when it reads that frame (grouping commits into snapshots as an embedded
  * writer does) and {@link #sync()} waits until they are snapshots. {@link #abort()}
- * breaks the body, so the server commits nothing of it. Not thread-safe: one producer thread, as
+ * breaks the body, so the server commits nothing of it; {@link #discard()} also lets the server
+ * remove a table it created for this writer when nothing was committed. Not thread-safe: one producer thread, as
  * the contract says.
  */
 final class RemoteTableWriter implements TableWriter {
@@ -191,6 +192,26 @@ final class RemoteTableWriter implements TableWriter {
             await(last);
         } finally {
             transport.send("DELETE", path, null, timeout);
+        }
+    }
+
+    /**
+     * Breaks the unit in progress and closes the server's writer with {@code ?discard=true}: the
+     * server drops the table again when that writer created it and nothing was committed.
+     */
+    @Override
+    public void discard() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        abort();
+        CompletableFuture<HttpResponse<byte[]>> last = lastCommit;
+        lastCommit = null;
+        try {
+            await(last);
+        } finally {
+            transport.send("DELETE", path + "?discard=true", null, timeout);
         }
     }
 

@@ -157,7 +157,7 @@ public final class LakeDataset implements Dataset {
             block++;
         }
         long within = index - offsets[block];
-        List<Map<String, Object>> rows = engine.select(runSql(st.files(), List.of(st.blocks().get(block)),
+        List<Map<String, Object>> rows = engine.selectGenerated(table.name(), runSql(st.files(), List.of(st.blocks().get(block)),
                 " ORDER BY file_row_number LIMIT 1 OFFSET " + within));
         if (rows.isEmpty()) {
             throw new TableException("Row " + index + " of table '" + table.name() + "' could not be read: its data file changed.");
@@ -172,7 +172,7 @@ public final class LakeDataset implements Dataset {
             try (DuckDBConnection c = engine.newConnection()) {
                 ArrowColumns.stream(c, allocator, runSql(st.files(), run, ""), projection, sink);
             } catch (SQLException e) {
-                throw SqlErrors.map(e, engine.workspace());
+                throw SqlErrors.mapGenerated(e, engine, table.name());
             }
         });
     }
@@ -223,7 +223,7 @@ public final class LakeDataset implements Dataset {
         for (int i = 0; i < files.size(); i++) {
             list.append(i == 0 ? "" : ", ").append(Sql.literal(files.get(i)));
         }
-        List<Map<String, Object>> counts = engine.select("SELECT __dl_file AS f, file_row_number // " + Block.ROWS
+        List<Map<String, Object>> counts = engine.selectGenerated(table.name(), "SELECT __dl_file AS f, file_row_number // " + Block.ROWS
                 + " AS b, count(*) AS n FROM read_parquet([" + list + "], filename='__dl_file', file_row_number=true) WHERE ("
                 + condition + ") GROUP BY 1, 2");
         Map<Long, Integer> matches = new HashMap<>();

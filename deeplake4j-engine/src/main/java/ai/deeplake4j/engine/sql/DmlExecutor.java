@@ -47,7 +47,7 @@ final class DmlExecutor {
             try {
                 rows = writer.stage(columns, source);
             } catch (SQLException e) {
-                throw SqlErrors.map(e, engine.workspace());
+                throw SqlErrors.mapGenerated(e, engine, table.name());
             }
             writer.commit();
             writer.sync();
@@ -175,7 +175,7 @@ final class DmlExecutor {
             return count(0);
         }
         String scan = table.scanSql(table.dataFiles(snapshot), true, true);
-        List<Map<String, Object>> hits = engine.select("SELECT __dl_file AS f, count(*) AS n FROM (" + scan + ") AS " + alias
+        List<Map<String, Object>> hits = engine.selectGenerated(table.name(), "SELECT __dl_file AS f, count(*) AS n FROM (" + scan + ") AS " + alias
                 + " WHERE " + condition + " GROUP BY 1");
         long matched = 0;
         Set<String> affected = new HashSet<>();
@@ -192,7 +192,7 @@ final class DmlExecutor {
         try (DuckDBConnection c = engine.newConnection()) {
             replacement = DataFileOutput.write(c, table, rowsOf.apply(affectedScan));
         } catch (SQLException e) {
-            throw SqlErrors.map(e, engine.workspace());
+            throw SqlErrors.mapGenerated(e, engine, table.name());
         }
         try {
             OverwriteFiles overwrite = table.iceberg().newOverwrite().validateFromSnapshot(snapshot).validateNoConflictingDeletes();

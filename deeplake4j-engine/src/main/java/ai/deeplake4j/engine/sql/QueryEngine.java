@@ -1,6 +1,6 @@
 package ai.deeplake4j.engine.sql;
 
-import ai.deeplake4j.api.error.ManagedServiceException;
+import ai.deeplake4j.api.error.InternalException;
 import ai.deeplake4j.api.error.QueryException;
 import ai.deeplake4j.api.error.TableException;
 import ai.deeplake4j.engine.lake.Lake;
@@ -93,7 +93,7 @@ public final class QueryEngine implements AutoCloseable {
                 s.execute("SET parquet_metadata_cache = true");
             }
         } catch (SQLException | IOException e) {
-            throw new ManagedServiceException("Cannot start DuckDB for workspace '" + workspace + "': " + e.getMessage(), e);
+            throw new InternalException("Cannot start DuckDB for workspace '" + workspace + "': " + e.getMessage(), e);
         }
         this.store = new LakeTableStore(lake, namespace, workspace, this::newConnection);
         this.dml = new DmlExecutor(this);
@@ -193,7 +193,7 @@ public final class QueryEngine implements AutoCloseable {
         try {
             return (DuckDBConnection) root.duplicate();
         } catch (SQLException e) {
-            throw new ManagedServiceException("Cannot open a DuckDB connection: " + e.getMessage(), e);
+            throw new InternalException("Cannot open a DuckDB connection: " + e.getMessage(), e);
         }
     }
 
@@ -249,8 +249,26 @@ public final class QueryEngine implements AutoCloseable {
         }
     }
 
-    /** Runs a query on a pooled connection and converts its rows. */
+    /**
+     * Runs a query on a pooled connection and converts its rows.
+     *
+     * @throws QueryException    when DuckDB refuses it (the message keeps DuckDB's excerpt of {@code sql})
+     * @throws TableException    unknown table
+     * @throws ai.deeplake4j.api.error.InternalException a DuckDB internal error, or a table file missing on disk
+     */
     public List<Map<String, Object>> select(String sql) {
+        return select(sql, null);
+    }
+
+    /**
+     * As {@link #select(String)} for SQL the engine generated to serve a statement on {@code table}
+     * (it names data files): an error names the table and leaves out DuckDB's excerpt of the text.
+     */
+    public List<Map<String, Object>> selectGenerated(String table, String sql) {
+        return select(sql, table);
+    }
+
+    private List<Map<String, Object>> select(String sql, String generatedFor) {
         DuckDBConnection c = borrow();
         List<Map<String, Object>> rows;
         try (java.sql.Statement s = c.createStatement()) {
@@ -263,7 +281,10 @@ public final class QueryEngine implements AutoCloseable {
         } catch (SQLException e) {
             // A connection whose statement failed may keep a broken pending result: never reuse it.
             closeQuietly(c);
-            throw SqlErrors.map(e, workspace);
+            throw generatedFor == null ? SqlErrors.map(e, this) : SqlErrors.mapGenerated(e, this, generatedFor);
+        } catch (RuntimeException e) {
+            closeQuietly(c); // a value the rows could not carry: the result was left half read
+            throw e;
         }
         idle.add(c);
         return rows;
@@ -329,7 +350,7 @@ public final class QueryEngine implements AutoCloseable {
                 try (java.sql.Statement s = root.createStatement()) {
                     s.execute(sql);
                 } catch (SQLException e) {
-                    throw new QueryException("Cannot open table '" + table + "': " + e.getMessage(), e);
+                    throw SqlErrors.mapGenerated(e, this, t.name());
                 }
             }
             views.put(key, new ViewState(t, snapshot, version));

@@ -1,5 +1,6 @@
 package ai.deeplake4j.engine.sql;
 
+import ai.deeplake4j.api.error.QueryException;
 import java.sql.Array;
 import java.sql.Blob;
 import java.sql.ResultSet;
@@ -32,11 +33,30 @@ public final class Results {
         while (rs.next()) {
             Map<String, Object> row = new LinkedHashMap<>(n * 2);
             for (int i = 0; i < n; i++) {
-                row.put(names[i], value(rs.getObject(i + 1)));
+                row.put(names[i], value(rs, i + 1));
             }
             rows.add(row);
         }
         return rows;
+    }
+
+    /**
+     * One value of a column, or a {@link QueryException} naming the column when DuckDB's driver has
+     * no Java form for it: {@code TIME '24:00:00'} is valid in PostgreSQL and DuckDB but beyond
+     * {@link java.time.LocalTime} (so is the TIME column of {@code test_all_types()}), and the
+     * driver cannot read it even as text.
+     */
+    private static Object value(ResultSet rs, int column) throws SQLException {
+        Object v;
+        try {
+            v = rs.getObject(column);
+        } catch (java.time.DateTimeException | ArithmeticException e) {
+            ResultSetMetaData md = rs.getMetaData();
+            throw new QueryException("Column '" + md.getColumnLabel(column) + "' (" + md.getColumnTypeName(column)
+                    + ") holds a value that cannot be returned (" + e.getMessage() + "; TIME '24:00:00' is one such)."
+                    + " Cast the column to TEXT in the query, e.g. SELECT " + md.getColumnLabel(column) + "::TEXT.", e);
+        }
+        return value(v);
     }
 
     static Object value(Object v) throws SQLException {

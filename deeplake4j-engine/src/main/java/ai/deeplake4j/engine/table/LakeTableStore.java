@@ -41,9 +41,11 @@ public final class LakeTableStore implements TableStore {
     public TableWriter openWriter(String table, TableSchema schema) {
         schema.columns().forEach(c -> Names.column(c.name()));
         LakeTable t = lake.load(namespace, Names.table(table));
+        boolean created = false;
         if (t == null) {
             try {
                 t = lake.create(namespace, table, schema);
+                created = true;
             } catch (TableException e) {
                 t = lake.load(namespace, table); // created concurrently
                 if (t == null) {
@@ -54,7 +56,21 @@ public final class LakeTableStore implements TableStore {
         } else {
             checkCompatible(t, schema);
         }
-        return new LakeTableWriter(t, connections.get());
+        String name = t.name();
+        return new LakeTableWriter(t, connections.get(), created ? () -> dropIfEmpty(name) : null);
+    }
+
+    /**
+     * Drops a table a discarded writer created, unless it has a snapshot by now (another writer
+     * committed to it meanwhile). Iceberg has no conditional drop, so a commit landing between the
+     * check and the drop (milliseconds) would be lost with it; only two writers creating the same
+     * table at once, one of them failing before its first commit, can meet that.
+     */
+    private void dropIfEmpty(String table) {
+        LakeTable t = lake.load(namespace, table);
+        if (t != null && t.iceberg().currentSnapshot() == null) {
+            lake.drop(namespace, table);
+        }
     }
 
     /**

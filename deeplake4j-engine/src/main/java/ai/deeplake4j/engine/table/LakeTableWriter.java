@@ -1,5 +1,7 @@
 package ai.deeplake4j.engine.table;
 
+import ai.deeplake4j.api.error.IngestException;
+import ai.deeplake4j.api.error.QueryException;
 import ai.deeplake4j.api.error.TableException;
 import ai.deeplake4j.api.schema.Column;
 import ai.deeplake4j.api.schema.TypeKind;
@@ -45,6 +47,7 @@ public final class LakeTableWriter implements TableWriter {
     private static final AtomicInteger WRITER_IDS = new AtomicInteger();
 
     private final LakeTable table;
+    private final Runnable dropCreated;
     private final TableSchema schema;
     private final DuckDBConnection connection;
     private final DuckDBConnection committerConnection;
@@ -52,6 +55,8 @@ public final class LakeTableWriter implements TableWriter {
     private final String stagingDdl;
     private final TypeKind.Storage[] storage;
     private final boolean[] fixedVector;
+    /** EMBEDDING and EMBEDDING_2D columns: their elements must be finite. */
+    private final boolean[] embedding;
     private final String copySelect;
     private final ThreadPoolExecutor committer;
     private final Deque<Future<?>> inFlight = new ArrayDeque<>();
@@ -72,12 +77,23 @@ public final class LakeTableWriter implements TableWriter {
      * @param connection a connection of the workspace database; the writer owns and closes it
      */
     public LakeTableWriter(LakeTable table, DuckDBConnection connection) {
+        this(table, connection, null);
+    }
+
+    /**
+     * @param connection  a connection of the workspace database; the writer owns and closes it
+     * @param dropCreated when this writer's store created the table for it: removes the table again,
+     *                    run by {@link #discard()} when this writer committed nothing; null otherwise
+     */
+    public LakeTableWriter(LakeTable table, DuckDBConnection connection, Runnable dropCreated) {
+        this.dropCreated = dropCreated;
         this.table = table;
         this.schema = table.schema();
         this.connection = connection;
         this.stagingPrefix = STAGING_SCHEMA + ".w" + WRITER_IDS.incrementAndGet() + "_";
         this.storage = new TypeKind.Storage[schema.size()];
         this.fixedVector = new boolean[schema.size()];
+        this.embedding = new boolean[schema.size()];
         StringBuilder ddl = new StringBuilder(" (_seq BIGINT");
         StringBuilder select = new StringBuilder("SELECT uuidv7() AS ").append(Sql.identifier("_id"));
         for (int i = 0; i < schema.size(); i++) {
@@ -85,6 +101,7 @@ public final class LakeTableWriter implements TableWriter {
             String col = Sql.identifier(c.name());
             storage[i] = c.type().kind().storage();
             fixedVector[i] = storage[i] == TypeKind.Storage.FLOAT_LIST && c.type().dimension() > 0;
+            embedding[i] = c.type().kind() == TypeKind.EMBEDDING || c.type().kind() == TypeKind.EMBEDDING_2D;
             ddl.append(", ").append(col).append(' ').append(ColumnTypes.staging(c.type()));
             select.append(", ").append(col).append(fixedVector[i] ? "::FLOAT[] AS " + col : "");
         }
@@ -120,8 +137,15 @@ public final class LakeTableWriter implements TableWriter {
         return schema;
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * @throws IngestException when an embedding holds NaN or an infinite value (rows a client of the
+     *                         server streams come here without passing the ingest pipeline's checks)
+     */
     @Override
     public void append(Object[] row) {
+        checkFinite(row);
         try {
             appender.beginRow();
             appender.append(seq);
@@ -160,6 +184,22 @@ public final class LakeTableWriter implements TableWriter {
             seq++;
         } catch (SQLException e) {
             throw failed("append a row to", e);
+        }
+    }
+
+    private void checkFinite(Object[] row) {
+        for (int i = 0; i < embedding.length; i++) {
+            if (!embedding[i] || row[i] == null) {
+                continue;
+            }
+            float[][] vectors = row[i] instanceof float[][] m ? m : new float[][] {(float[]) row[i]};
+            for (float[] v : vectors) {
+                int bad = Values.firstNonFinite(v);
+                if (bad >= 0) {
+                    throw new IngestException("Column '" + schema.get(i).name() + "' row " + seq + " of this write to table '"
+                            + table.name() + "': element " + bad + " is " + v[bad] + "; embeddings must be finite numbers.");
+                }
+            }
         }
     }
 
@@ -220,7 +260,37 @@ public final class LakeTableWriter implements TableWriter {
             s.execute("UPDATE " + staging + " SET _seq = " + seq + " WHERE _seq IS NULL");
         }
         seq += rows;
+        checkFiniteStaged(columns, seq - rows);
         return rows;
+    }
+
+    /**
+     * Refuses staged rows (from {@code from} on) whose embeddings hold NaN or an infinite value: one
+     * scan of those rows per embedding column, only when the statement wrote one.
+     *
+     * @throws QueryException naming the column and the first such row of the statement (from 0)
+     */
+    private void checkFiniteStaged(List<String> columns, long from) throws SQLException {
+        for (String name : columns) {
+            int i = schema.indexOf(name);
+            if (i < 0 || !embedding[i]) {
+                continue;
+            }
+            String col = Sql.identifier(name);
+            String elements = storage[i] == TypeKind.Storage.FLOAT_MATRIX ? "flatten(" + col + ")" : col + "::FLOAT[]";
+            // the statement's rows share one _seq; their rowids keep the statement's order
+            String first = "SELECT min(rowid) FILTER (WHERE len(list_filter(" + elements + ", x -> isnan(x) OR isinf(x))) > 0)"
+                    + " - min(rowid) FROM " + staging + " WHERE _seq >= " + from;
+            try (Statement s = connection.createStatement(); java.sql.ResultSet rs = s.executeQuery(first)) {
+                rs.next();
+                long bad = rs.getLong(1);
+                if (!rs.wasNull()) {
+                    rollbackTo(from);
+                    throw new QueryException("Column '" + name + "' row " + bad + " of the INSERT into table '"
+                            + table.name() + "' holds NaN or an infinite value; embeddings must be finite numbers.");
+                }
+            }
+        }
     }
 
     @Override
@@ -378,6 +448,25 @@ public final class LakeTableWriter implements TableWriter {
     public void abort() {
         if (pendingRows() > 0) {
             rollbackTo(commitSeq);
+        }
+    }
+
+    /**
+     * Drops the uncommitted rows and closes; when the store created the table for this writer and
+     * no commit of it succeeded, drops the table too (unless another writer committed to it).
+     */
+    @Override
+    public void discard() {
+        if (closed) {
+            return;
+        }
+        try {
+            abort();
+        } finally {
+            close();
+            if (dropCreated != null && committedRows.get() == 0) {
+                dropCreated.run();
+            }
         }
     }
 

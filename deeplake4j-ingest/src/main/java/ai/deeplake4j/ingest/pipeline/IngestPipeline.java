@@ -37,7 +37,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * registers the Hugging Face one), read as a format; else columns typed FILE hold file paths; else
  * column data. A format's image columns get thumbnails like image files. For files, commits fall on file boundaries (once
  * {@code commit_every} rows or {@value #COMMIT_BYTES} bytes are pending), so a failing file
- * never leaves part of itself committed; earlier commits always stay.
+ * never leaves part of itself committed; earlier commits always stay. A failed call discards its
+ * writers ({@link TableWriter#discard()}), so a table it created and never committed to goes again.
  */
 public final class IngestPipeline {
     /** Pending bytes that force a commit at the next file boundary, bounding memory for media. */
@@ -68,7 +69,9 @@ public final class IngestPipeline {
     /**
      * Runs one ingest call.
      *
-     * @throws IngestException on bad data or a failing file (naming it); earlier commits stay
+     * @throws IngestException on bad data (NaN or infinite embedding values included) or a failing
+     *         file (naming it); earlier commits stay, and a table this call created and never
+     *         committed to is removed again
      * @throws ai.deeplake4j.api.error.TableException on an incompatible existing table, or a table or
      *         column name (schema and index keys, data keys) that breaks its rule ({@link Names}),
      *         before any file is read
@@ -104,11 +107,49 @@ public final class IngestPipeline {
         data.keySet().forEach(Names::column);
         int rows = ColumnBatches.rowCount(table, data);
         Map<String, ColumnType> types = ColumnBatches.types(data, options.schema(), Map.of());
-        try (TableWriter writer = store.openWriter(table, TableSchema.of(types))) {
+        TableWriter writer = store.openWriter(table, TableSchema.of(types));
+        boolean done = false;
+        try {
             RowCounter counter = new RowCounter(writer, options, rows, 0);
             appendColumns(writer, data, rows, counter);
             long written = finish(writer, counter);
+            done = true;
             return new IngestResult(table, written, store.datasetPath(table), List.of());
+        } finally {
+            end(done, writer, null);
+        }
+    }
+
+    /**
+     * Closes the writers of an ingest; when it failed ({@code !done}), discards them instead, so a
+     * table (or thumbnails table) this ingest created and never committed to is removed again.
+     * A failure while discarding is dropped: the ingest's own failure is the one the caller sees.
+     */
+    private static void end(boolean done, TableWriter writer, ThumbnailWriter thumbs) {
+        try {
+            if (thumbs != null) {
+                if (done) {
+                    thumbs.close();
+                } else {
+                    quietly(thumbs::discard);
+                }
+            }
+        } finally {
+            if (writer != null) {
+                if (done) {
+                    writer.close();
+                } else {
+                    quietly(writer::discard);
+                }
+            }
+        }
+    }
+
+    private static void quietly(Runnable discard) {
+        try {
+            discard.run();
+        } catch (RuntimeException e) {
+            // the ingest already failed; that failure is the one to report
         }
     }
 
@@ -124,8 +165,9 @@ public final class IngestPipeline {
             List<String> imageColumns = format.imageColumns();
             TableWriter writer = null;
             RowCounter counter = null;
-            try (ThumbnailWriter thumbs = new ThumbnailWriter(store);
-                 FormatThumbnails maker = imageColumns.isEmpty() ? null
+            ThumbnailWriter thumbs = new ThumbnailWriter(store);
+            boolean done = false;
+            try (FormatThumbnails maker = imageColumns.isEmpty() ? null
                          : new FormatThumbnails(imageColumns, options.normalizationWorkers())) {
                 while (batches.hasNext()) {
                     Map<String, List<?>> batch = batches.next();
@@ -163,11 +205,10 @@ public final class IngestPipeline {
                 }
                 thumbs.commit();
                 thumbs.sync();
+                done = true;
                 return new IngestResult(table, written, store.datasetPath(table), format.skipped());
             } finally {
-                if (writer != null) {
-                    writer.close();
-                }
+                end(done, writer, thumbs);
             }
         }
     }
@@ -248,9 +289,10 @@ public final class IngestPipeline {
         ThumbnailSink thumbnailSink = (fileId, column, dimension, jpeg) -> thumbnails.add(new Object[] {fileId, column, dimension, jpeg});
         NormalizeContext context = new NormalizeContext(options, thumbnailSink);
         List<SkippedFile> skipped = new ArrayList<>();
-        try (TableWriter writer = store.openWriter(table, TableSchema.of(types));
-             ThumbnailWriter thumbs = new ThumbnailWriter(store);
-             OrderedNormalization work = new OrderedNormalization(pending, context, options.normalizationWorkers())) {
+        TableWriter writer = store.openWriter(table, TableSchema.of(types));
+        ThumbnailWriter thumbs = new ThumbnailWriter(store);
+        boolean done = false;
+        try (OrderedNormalization work = new OrderedNormalization(pending, context, options.normalizationWorkers())) {
             TableSchema schema = writer.columns();
             RowCounter counter = new RowCounter(writer, options, -1, inputs.size());
             int idPos = schema.indexOf("id");
@@ -267,8 +309,9 @@ public final class IngestPipeline {
                         writer.abort();
                         long kept = writer.sync();
                         throw new IngestException("Failed to ingest file " + job.file().path() + ": " + reason
-                                + " (" + kept + " rows of earlier files stay committed in '" + table
-                                + "'; " + IngestOptions.skipHint("files") + ")", failure);
+                                + " (" + (kept == 0 ? "nothing was committed to '" + table + "'"
+                                : kept + " rows of earlier files stay committed in '" + table + "'")
+                                + "; " + IngestOptions.skipHint("files") + ")", failure);
                     }
                     writer.rollbackTo(mark);
                     counter.rows = rowsBefore;
@@ -287,7 +330,10 @@ public final class IngestPipeline {
             long written = finish(writer, counter);
             thumbs.commit();
             thumbs.sync();
+            done = true;
             return new IngestResult(table, written, store.datasetPath(table), skipped);
+        } finally {
+            end(done, writer, thumbs);
         }
     }
 

@@ -83,4 +83,11 @@ final class ThumbnailWriter implements AutoCloseable {
             writer.close();
         }
     }
+
+    /** Ends a failed ingest: {@link TableWriter#discard()}, so a thumbnails table it created and never committed goes. */
+    void discard() {
+        if (writer != null) {
+            writer.discard();
+        }
+    }
 }

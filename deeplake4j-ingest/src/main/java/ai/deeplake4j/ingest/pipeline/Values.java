@@ -2,6 +2,7 @@ package ai.deeplake4j.ingest.pipeline;
 
 import ai.deeplake4j.api.error.IngestException;
 import ai.deeplake4j.api.schema.ColumnType;
+import ai.deeplake4j.api.schema.TypeKind;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
@@ -13,7 +14,8 @@ import java.util.Map;
 /**
  * Converts user values to a column's storage form: TEXT/JSONB → String, INT32 → Integer,
  * INT64 → Long, FLOAT32 → Float, FLOAT64 → Double, BOOL → Boolean, bytes → byte[],
- * EMBEDDING-like → float[], EMBEDDING_2D → float[][]. {@code null} stays null.
+ * EMBEDDING-like → float[], EMBEDDING_2D → float[][] (NaN and infinite elements refused in
+ * EMBEDDING and EMBEDDING_2D columns). {@code null} stays null.
  * A value that does not fit gives an {@link IngestException} naming the column, row and value.
  */
 public final class Values {
@@ -39,8 +41,8 @@ public final class Values {
                 case FLOAT64 -> floating(value);
                 case BOOL -> bool(value);
                 case BYTES -> bytes(value);
-                case FLOAT_LIST -> vector(value, type.dimension());
-                case FLOAT_MATRIX -> matrix(value);
+                case FLOAT_LIST -> embedding(type) ? finite(vector(value, type.dimension())) : vector(value, type.dimension());
+                case FLOAT_MATRIX -> embedding(type) ? finite(matrix(value)) : matrix(value);
             };
         } catch (IngestException e) {
             throw e;
@@ -140,6 +142,43 @@ public final class Values {
         return out;
     }
 
+    private static boolean embedding(ColumnType type) {
+        return type.kind() == TypeKind.EMBEDDING || type.kind() == TypeKind.EMBEDDING_2D;
+    }
+
+    /**
+     * Refuses NaN and infinite elements of an embedding here, where the column and row can be
+     * named: stored, they would only fail later, in {@code createIndex} or a search.
+     */
+    private static float[] finite(float[] v) {
+        int bad = firstNonFinite(v);
+        if (bad >= 0) {
+            throw new IllegalArgumentException("element " + bad + " is " + v[bad] + "; embeddings must be finite numbers");
+        }
+        return v;
+    }
+
+    private static float[][] finite(float[][] m) {
+        for (int i = 0; i < m.length; i++) {
+            int bad = firstNonFinite(m[i]);
+            if (bad >= 0) {
+                throw new IllegalArgumentException("vector " + i + " element " + bad + " is " + m[i][bad]
+                        + "; embeddings must be finite numbers");
+            }
+        }
+        return m;
+    }
+
+    /** The index of the first NaN or infinite element of {@code v}, or -1 when all are finite. */
+    public static int firstNonFinite(float[] v) {
+        for (int i = 0; i < v.length; i++) {
+            if (!Float.isFinite(v[i])) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     private static float[][] matrix(Object v) {
         if (v instanceof float[][] m) {
             return m;
@@ -163,7 +202,8 @@ public final class Values {
 
     /** A short description of a value for error messages. */
     static String describe(Object v) {
-        String s = v instanceof byte[] b ? "byte[" + b.length + "]" : String.valueOf(v);
+        String s = v instanceof byte[] b ? "byte[" + b.length + "]"
+                : v instanceof float[] f ? java.util.Arrays.toString(f) : String.valueOf(v);
         if (s.length() > 40) {
             s = s.substring(0, 40) + "...";
         }

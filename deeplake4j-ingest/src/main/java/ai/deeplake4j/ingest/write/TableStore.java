@@ -7,7 +7,9 @@ package ai.deeplake4j.ingest.write;
 public interface TableStore {
 
     /**
-     * Opens a writer on {@code table}, creating it with {@code schema} if it does not exist.
+     * Opens a writer on {@code table}, creating it with {@code schema} if it does not exist (a
+     * writer that created its table removes it again on {@link TableWriter#discard()} when
+     * nothing was committed).
      * The returned writer's {@link TableWriter#columns()} is the table's full schema, which may
      * have more columns than asked for (they are written as NULL).
      *

@@ -58,4 +58,18 @@ public interface TableWriter extends AutoCloseable {
     /** Waits for commits in flight, then drops rows not committed; call {@link #commit()} first to keep them. */
     @Override
     void close();
+
+    /**
+     * Ends a write that failed: drops the rows not committed and closes the writer, and when this
+     * writer created the table and no rows of it were ever committed, removes the table too, so a
+     * failed first ingest leaves no empty table behind (earlier commits always stay). A later
+     * {@link #close()} does nothing. The default suits writers that never create tables.
+     */
+    default void discard() {
+        try {
+            abort();
+        } finally {
+            close();
+        }
+    }
 }

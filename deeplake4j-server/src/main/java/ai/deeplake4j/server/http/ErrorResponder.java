@@ -4,6 +4,7 @@ import ai.deeplake4j.api.Names;
 import ai.deeplake4j.api.error.AuthException;
 import ai.deeplake4j.api.error.CredentialsException;
 import ai.deeplake4j.api.error.IngestException;
+import ai.deeplake4j.api.error.InternalException;
 import ai.deeplake4j.api.error.ManagedServiceException;
 import ai.deeplake4j.api.error.QueryException;
 import ai.deeplake4j.api.error.TableException;
@@ -20,9 +21,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Turns any exception of a handler into a status and a JSON body {@code {"message", "code"}}.
- * Domain errors keep their message (it names what is at fault); anything unexpected is logged
- * with an incident id and answered 500 with that id only, so no stack trace or internal detail
- * reaches a client.
+ * Domain errors are the request's fault (4xx) and keep their message, which names what is at
+ * fault, without the lake's directory ({@link LakePaths}); the engine's own failures
+ * ({@link InternalException}) and anything unexpected are logged once, with the stack and an
+ * incident id, and answered 500 with that id only, so no stack trace or internal detail reaches a
+ * client.
  */
 public final class ErrorResponder {
 
@@ -31,10 +34,19 @@ public final class ErrorResponder {
     private ErrorResponder() {
     }
 
-    /** Writes the error response for {@code e}. */
-    public static void respond(Exception e, Context ctx) {
+    /**
+     * Writes the error response for {@code e}: a 500 (a bug, or the engine's own failure) is
+     * logged here, once, with its stack, and answered with an incident id only; any other status
+     * (4xx, a 503 while shutting down) keeps its message, without the lake's directory ({@code paths}).
+     */
+    public static void respond(Exception e, Context ctx, LakePaths paths) {
         ApiError error = toApiError(e);
-        if (error.status() >= 500) {
+        if (error.status() != 500) {
+            String message = paths.redact(error.getMessage());
+            if (!message.equals(error.getMessage())) {
+                error = new ApiError(error.status(), error.code(), message);
+            }
+        } else {
             String incident = UUID.randomUUID().toString();
             LOG.error("Request {} {} failed (incident {})", ctx.method(), ctx.path(), incident, e);
             error = new ApiError(error.status(), error.code(), "Internal server error (incident " + incident
@@ -85,10 +97,11 @@ public final class ErrorResponder {
             case WorkspaceException w -> new ApiError(missing ? 404 : 400, missing ? "workspace_not_found" : "workspace_error", m);
             case TableException t when lower.contains("already exists") -> new ApiError(409, "table_exists", m);
             case TableException t -> new ApiError(missing ? 404 : 400, missing ? "table_not_found" : "table_error", m);
-            case QueryException q when missing && (lower.contains("table") || lower.contains("catalog"))
-                    -> new ApiError(404, "table_not_found", m);
+            // the engine reports a missing table as a TableException; a QueryException is the statement's
+            // fault even when it says "not found" (a column, a function)
             case QueryException q -> new ApiError(400, "query_error", m);
             case IngestException i -> new ApiError(400, "ingest_error", m);
+            case InternalException i -> new ApiError(500, "internal", m);
             case ManagedServiceException x -> new ApiError(400, "bad_request", m);
             case IllegalArgumentException x -> new ApiError(400, "bad_request", m);
             default -> new ApiError(500, "internal", m);

@@ -82,7 +82,14 @@ public final class IngestRoutes {
                 long start = writer.mark();
                 boolean committed = false;
                 try {
-                    long n = append(new RowFrameReader(body, maxValueBytes), writer, start, table);
+                    long n;
+                    try {
+                        n = append(new RowFrameReader(body, maxValueBytes), writer, start, table);
+                    } catch (IOException e) {
+                        // the client broke its body (an ingest that failed on its side aborts the unit
+                        // in progress): its doing, not the server's, so a 400 and no error in the log
+                        throw brokenStream(table, e);
+                    }
                     writer.commit();
                     committed = true;
                     return n;
@@ -113,8 +120,7 @@ public final class IngestRoutes {
             try {
                 frame = reader.next();
             } catch (EOFException e) {
-                throw new ApiError(400, "ingest_stream_broken", "The row stream for " + table
-                        + " ended before its commit; nothing of it was committed.");
+                throw brokenStream(table, e);
             }
             switch (frame) {
                 case RowFrameReader.Row row -> {
@@ -139,6 +145,11 @@ public final class IngestRoutes {
         }
     }
 
+    private static ApiError brokenStream(String table, IOException e) {
+        return new ApiError(400, "ingest_stream_broken", "The row stream for " + table + " ended before its commit"
+                + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")") + "; nothing of it was committed.");
+    }
+
     /** Waits until the writer's commits are snapshots; answers the rows it made durable. */
     public void sync(Context ctx) {
         Scope scope = Scope.of(ctx, lake);
@@ -154,13 +165,20 @@ public final class IngestRoutes {
         Json.respond(ctx, 200, Map.of("table_name", table, "rows", durable));
     }
 
-    /** Closes the writer: waits for its commits, drops rows not committed, compacts small files. */
+    /**
+     * Closes the writer: waits for its commits, drops rows not committed, compacts small files.
+     * With {@code ?discard=true} (the client's ingest failed) a table this writer created and never
+     * committed to is removed again.
+     */
     public void close(Context ctx) {
         Scope scope = Scope.of(ctx, lake);
         String table = Names.table(ctx.pathParam("name"));
         String id = ctx.pathParam("writer");
-        long durable = sessions.close(sessions.get(id, scope, table), id);
-        scope.lake().written().accept(table);
+        boolean discard = "true".equalsIgnoreCase(ctx.queryParam("discard"));
+        long durable = sessions.close(sessions.get(id, scope, table), id, discard);
+        if (!discard || scope.lake().client().listTables().contains(table)) {
+            scope.lake().written().accept(table); // not for a table the discard removed: nothing to compact
+        }
         Json.respond(ctx, 200, Map.of("table_name", table, "rows", durable));
     }
 

@@ -98,7 +98,12 @@ public final class WorkspaceRoutes {
         Json.respond(ctx, 200, out);
     }
 
-    /** {@code GET /api/org/{ws}/ds/{table}/creds}: where {@code al://{ws}/{table}} is stored. */
+    /**
+     * {@code GET /api/org/{ws}/ds/{table}/creds}: where {@code al://{ws}/{table}} is stored, as
+     * {@code {"dataset_path", "storage": "file", "path", "creds": {}}} with {@code path} relative to the
+     * server's lake directory ({@code warehouse/<org>/<ws>/<table>}): the server's own directories
+     * stay private, and a local lake needs no credentials.
+     */
     public void credentials(Context ctx) {
         Scope scope = Scope.of(ctx, lake);
         String table = Names.table(ctx.pathParam("table"));
@@ -108,7 +113,7 @@ public final class WorkspaceRoutes {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("dataset_path", scope.datasetPath(table));
         out.put("storage", "file");
-        out.put("url", scope.lake().storageUrl() + "/" + table);
+        out.put("path", scope.lake().storagePath() + "/" + table);
         out.put("creds", Map.of());
         Json.respond(ctx, 200, out);
     }

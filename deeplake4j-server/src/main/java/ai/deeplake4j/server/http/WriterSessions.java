@@ -137,12 +137,21 @@ public final class WriterSessions implements AutoCloseable {
         return s;
     }
 
-    /** Closes a session: waits for its commits, drops what was not committed. */
-    public long close(Session s, String id) {
+    /**
+     * Closes a session: waits for its commits, drops what was not committed.
+     *
+     * @param discard the client's ingest failed: {@link ai.deeplake4j.ingest.write.TableWriter#discard()},
+     *                which also removes a table this session created when nothing was committed
+     */
+    public long close(Session s, String id, boolean discard) {
         sessions.remove(id, s);
         s.lock.lock();
         try {
             return s.call(() -> {
+                if (discard) {
+                    s.writer.discard();
+                    return 0L;
+                }
                 long durable = s.writer.sync();
                 s.writer.close();
                 return durable;
@@ -162,7 +171,7 @@ public final class WriterSessions implements AutoCloseable {
                     if (sessions.remove(id, s)) {
                         LOG.info("Remote writer {} of table {} idle for {}; closing it", id, s.table, idleTimeout);
                         s.call(() -> {
-                            s.writer.close();
+                            s.writer.discard(); // its client is gone: as a failed ingest, it leaves no empty table it created
                             return null;
                         });
                         s.shutdown();

@@ -92,9 +92,9 @@ public final class EngineLake implements Lake {
         Slot(Key key) {
             this.key = key;
             Path dir = lake.workspaceDir(ai.deeplake4j.engine.lake.Lake.namespace(key.org(), key.workspace()));
-            String url = dir.toUri().toString();
+            String relative = lake.root().relativize(dir).toString().replace(java.io.File.separatorChar, '/');
             LeasedClient leased = new LeasedClient(this);
-            this.view = new WorkspaceLake(leased, new LeasedStore(this), url.endsWith("/") ? url.substring(0, url.length() - 1) : url,
+            this.view = new WorkspaceLake(leased, new LeasedStore(this), relative,
                     table -> leased.run(c -> {
                         c.engine().reloadTableNames();
                         c.engine().compactIfNeeded(table);
@@ -508,13 +508,22 @@ public final class EngineLake implements Lake {
 
         @Override
         public void close() {
+            end(writer::close);
+        }
+
+        @Override
+        public void discard() {
+            end(writer::discard);
+        }
+
+        private void end(Runnable closing) {
             boolean first;
             synchronized (this) {
                 first = !released;
                 released = true;
             }
             try {
-                writer.close();
+                closing.run();
             } finally {
                 if (first) {
                     release(slot);

@@ -90,6 +90,21 @@ public abstract class ClientContractTest {
     }
 
     @Test
+    void aNanEmbeddingIsRefusedAndAFailedFirstIngestLeavesNoTable() {
+        Map<String, List<?>> data = new LinkedHashMap<>();
+        data.put("id", List.of(1L, 2L, 3L));
+        data.put("emb", List.of(List.of(0.5, 0.5), List.of(0.5, 0.5), List.of(0.5, Double.NaN)));
+        IngestException e = assertThrows(IngestException.class, () -> client().ingest("c_nan", data));
+        assertTrue(e.getMessage().contains("'emb' row 2") && e.getMessage().contains("NaN"), e.getMessage());
+        assertFalse(client().listTables().contains("c_nan"), client().listTables().toString());
+        assertFalse(Files.exists(dir.resolve("lake/warehouse/acme/default/c_nan")), "no directory left in the warehouse");
+        // into an existing table the same failure keeps what was there
+        client().ingest("c_nan_kept", Map.of("id", List.of(1L), "emb", List.of(List.of(0.5, 0.5))));
+        assertThrows(IngestException.class, () -> client().ingest("c_nan_kept", data));
+        assertEquals(1L, number(client().query("SELECT count(*) AS n FROM c_nan_kept").get(0).get("n")));
+    }
+
+    @Test
     void ingestWithNeitherDataNorFormatIsAnIngestException() {
         assertThrows(IngestException.class, () -> client().ingest("c_nothing", null, IngestOptions.defaults()));
     }

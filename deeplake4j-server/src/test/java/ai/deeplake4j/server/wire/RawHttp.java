@@ -28,8 +28,15 @@ public final class RawHttp {
     }
 
     public Reply send(String method, String path, String token, HttpRequest.BodyPublisher body, String orgHeader) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).method(method, body)
-                .header("Content-Type", "application/json");
+        return send(method, path, token, body, orgHeader, "application/json");
+    }
+
+    /** As {@link #send(String, String, String, HttpRequest.BodyPublisher, String)} with a given Content-Type, or none when null. */
+    public Reply send(String method, String path, String token, HttpRequest.BodyPublisher body, String orgHeader, String contentType) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).method(method, body);
+        if (contentType != null) {
+            b.header("Content-Type", contentType);
+        }
         if (token != null) {
             b.header("Authorization", "Bearer " + token);
         }
