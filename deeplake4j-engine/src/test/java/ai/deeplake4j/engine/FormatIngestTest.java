@@ -23,6 +23,42 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Formats end to end through the embedded client: typed columns, SQL over them, thumbnails. */
 class FormatIngestTest {
+
+    /** A custom format whose second batch fails with a plain IllegalStateException. */
+    static final class FailingFormat implements ai.deeplake4j.api.ingest.Format {
+        @Override
+        public java.util.Iterator<Map<String, List<?>>> normalize() {
+            return new java.util.Iterator<>() {
+                int n;
+
+                @Override
+                public boolean hasNext() {
+                    return true;
+                }
+
+                @Override
+                public Map<String, List<?>> next() {
+                    if (n++ == 1) {
+                        throw new IllegalStateException("sensor log 17 is unreadable");
+                    }
+                    return Map.of("x", List.of(1L, 2L));
+                }
+            };
+        }
+    }
+
+    @Test
+    void aFormatThatThrowsFailsWithAnIngestExceptionNamingTheFormatAndBatch(@TempDir Path lake) {
+        try (EmbeddedClient client = EmbeddedClient.open(lake)) {
+            var e = org.junit.jupiter.api.Assertions.assertThrows(ai.deeplake4j.api.error.IngestException.class,
+                    () -> client.ingest("sensors", null, IngestOptions.builder().format(new FailingFormat()).build()));
+            org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains(FailingFormat.class.getName())
+                    && e.getMessage().contains("batch 2") && e.getMessage().contains("sensor log 17 is unreadable")
+                    && e.getMessage().contains("'sensors'"), e.getMessage());
+            org.junit.jupiter.api.Assertions.assertInstanceOf(IllegalStateException.class, e.getCause());
+            org.junit.jupiter.api.Assertions.assertFalse(client.listTables().contains("sensors"), "nothing was committed: no table left");
+        }
+    }
     @TempDir
     Path dir;
 

@@ -19,7 +19,6 @@ import ai.deeplake4j.ingest.write.TableSchema;
 import ai.deeplake4j.ingest.write.TableStore;
 import ai.deeplake4j.ingest.write.TableWriter;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -160,8 +159,7 @@ public final class IngestPipeline {
      */
     private IngestResult ingestFormat(String table, Format format, IngestOptions options) {
         try (format) {
-            format.configure(options);
-            Iterator<Map<String, List<?>>> batches = format.normalize();
+            FormatBatches batches = FormatBatches.start(format, table, options);
             List<String> imageColumns = format.imageColumns();
             TableWriter writer = null;
             RowCounter counter = null;
@@ -169,8 +167,8 @@ public final class IngestPipeline {
             boolean done = false;
             try (FormatThumbnails maker = imageColumns.isEmpty() ? null
                          : new FormatThumbnails(imageColumns, options.normalizationWorkers())) {
-                while (batches.hasNext()) {
-                    Map<String, List<?>> batch = batches.next();
+                Map<String, List<?>> batch;
+                while ((batch = batches.next()) != null) {
                     int rows = ColumnBatches.rowCount(table, batch);
                     if (maker != null) {
                         batch = withFileIds(batch, rows);
