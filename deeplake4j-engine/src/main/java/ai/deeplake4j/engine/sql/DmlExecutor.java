@@ -254,8 +254,7 @@ final class DmlExecutor {
                 }
                 throw engine.notFound(name);
             }
-            engine.lake().drop(engine.namespace(), t.name());
-            engine.dropView(t.name());
+            engine.dropTable(t.name());
         }
         return List.of();
     }

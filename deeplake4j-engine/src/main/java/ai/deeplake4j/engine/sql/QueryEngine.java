@@ -52,6 +52,7 @@ public final class QueryEngine implements AutoCloseable {
             return size() > LEX_CACHE;
         }
     });
+    private final List<java.util.function.Consumer<String>> dropListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final LakeTableStore store;
     private final DmlExecutor dml;
     private volatile Map<String, String> knownTables = Map.of();
@@ -487,6 +488,28 @@ public final class QueryEngine implements AutoCloseable {
     }
 
     /** Forgets a dropped table's view. */
+    /**
+     * Runs {@code listener} with a table's name just before the table is dropped, by SQL {@code DROP
+     * TABLE} or {@code Client.dropTable}, while its rows and files are still there: the search
+     * layer closes the table's indexes, the thumbnails of its files are deleted. Listeners run in
+     * the order they were added; one that throws stops the drop.
+     */
+    public void onDrop(java.util.function.Consumer<String> listener) {
+        dropListeners.add(listener);
+    }
+
+    /**
+     * Drops a table that exists: the drop listeners, then the catalog entry with the table's files,
+     * then its view. The one way both {@code DROP TABLE} and {@code Client.dropTable} drop.
+     */
+    public void dropTable(String table) {
+        for (java.util.function.Consumer<String> listener : dropListeners) {
+            listener.accept(table);
+        }
+        lake.drop(namespace, table);
+        dropView(table);
+    }
+
     public void dropView(String table) {
         views.remove(table.toLowerCase(Locale.ROOT));
         try (java.sql.Statement s = root.createStatement()) {

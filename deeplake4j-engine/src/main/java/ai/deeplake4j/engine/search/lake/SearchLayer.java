@@ -62,6 +62,7 @@ public final class SearchLayer implements SearchContext, AutoCloseable {
         SearchLayer layer = new SearchLayer(engine);
         engine.setIndexDdlHandler(layer::executeDdl);
         engine.setSearchHandler(layer::executeQuery);
+        engine.onDrop(layer::tableDropped);
         return layer;
     }
 
