@@ -91,6 +91,10 @@ class TextFileIngestTest {
             assertEquals(inputs.size(), last.filesDone());
             assertEquals(inputs.size(), last.filesTotal());
             assertEquals(expectedTotal, last.rowsWritten());
+            assertEquals(expectedTotal, last.totalRows(), "the last report is 100%");
+            for (Progress p : progress) {
+                assertTrue(p.totalRows() >= p.rowsWritten() && p.totalRows() > 0, "a known total, never below what is written: " + p);
+            }
         }
     }
 

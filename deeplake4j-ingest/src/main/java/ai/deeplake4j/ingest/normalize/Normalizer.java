@@ -26,6 +26,15 @@ public interface Normalizer {
      */
     void normalize(SourceFile file, NormalizeContext context, RowSink sink) throws IOException;
 
+    /**
+     * About how many rows {@link #normalize} will make of {@code file}, found cheaply before it
+     * runs (file size, page count, duration), for the progress total; never throws. One by default
+     * (an image, an other file).
+     */
+    default long estimateRows(java.nio.file.Path file, ai.deeplake4j.api.ingest.IngestOptions options) {
+        return 1;
+    }
+
     /** Convenience for building {@link #columns()}. */
     static SequencedMap<String, ColumnType> columnsOf(Object... nameTypePairs) {
         java.util.LinkedHashMap<String, ColumnType> m = new java.util.LinkedHashMap<>();

@@ -75,6 +75,16 @@ public final class PdfNormalizer implements Normalizer {
      * @throws IOException when the file cannot be parsed ("not a readable PDF: ..."), needs a
      *         password, has no pages, a page fails to render, or a step exceeds its time limit
      */
+    /** The page count (PDFBox reads the document's page tree, not its pages). */
+    @Override
+    public long estimateRows(java.nio.file.Path file, ai.deeplake4j.api.ingest.IngestOptions options) {
+        try (PDDocument doc = Loader.loadPDF(file.toFile())) {
+            return Math.max(1, doc.getNumberOfPages());
+        } catch (IOException | RuntimeException e) {
+            return 1;
+        }
+    }
+
     @Override
     public void normalize(SourceFile file, NormalizeContext context, RowSink sink) throws IOException {
         int dpi = context.options().pdfDpi();

@@ -263,8 +263,10 @@ public final class IngestPipeline {
         types.put("id", ColumnType.of(TypeKind.TEXT));
         types.put("file_id", ColumnType.of(TypeKind.TEXT));
         List<OrderedNormalization.Pending> pending = new ArrayList<>();
+        long[] estimates = new long[inputs.size()];
         for (int i = 0; i < inputs.size(); i++) {
             Normalizer n = normalizers.forFile(inputs.get(i).path());
+            estimates[i] = n.estimateRows(inputs.get(i).path(), options);
             n.columns().forEach((name, type) -> {
                 ColumnType had = types.putIfAbsent(name, type);
                 if (had != null && !had.equals(type)) {
@@ -292,7 +294,7 @@ public final class IngestPipeline {
         boolean done = false;
         try (OrderedNormalization work = new OrderedNormalization(pending, context, options.normalizationWorkers())) {
             TableSchema schema = writer.columns();
-            RowCounter counter = new RowCounter(writer, options, -1, inputs.size());
+            RowCounter counter = RowCounter.forFiles(writer, options, estimates);
             int idPos = schema.indexOf("id");
             int fileIdPos = schema.indexOf("file_id");
             OrderedNormalization.Job job;
@@ -403,21 +405,46 @@ public final class IngestPipeline {
         return written;
     }
 
-    /** Counts rows, flushes and commits on schedule, and reports progress. */
+    /**
+     * Counts rows, flushes and commits on schedule, and reports progress. For files the total is
+     * the rows of the files done (exact) plus the estimates of the files to come ({@link
+     * Normalizer#estimateRows}), never less than the rows written: it firms up file by file and
+     * equals the rows written once the last file is done, so progress ends at 100%.
+     */
     private static final class RowCounter {
         private final TableWriter writer;
         private final IngestOptions options;
         private final long totalRows;
         private final int filesTotal;
+        private final long[] estimates;
         long rows;
         long commits;
         private int filesDone;
+        private long rowsOfDoneFiles;
+        private long estimatedToCome;
 
         RowCounter(TableWriter writer, IngestOptions options, long totalRows, int filesTotal) {
+            this(writer, options, totalRows, filesTotal, new long[0]);
+        }
+
+        private RowCounter(TableWriter writer, IngestOptions options, long totalRows, int filesTotal, long[] estimates) {
             this.writer = writer;
             this.options = options;
             this.totalRows = totalRows;
             this.filesTotal = filesTotal;
+            this.estimates = estimates;
+            for (long e : estimates) {
+                estimatedToCome += e;
+            }
+        }
+
+        static RowCounter forFiles(TableWriter writer, IngestOptions options, long[] estimates) {
+            return new RowCounter(writer, options, -1, estimates.length, estimates);
+        }
+
+        /** The expected total: known for column data, firmed up file by file for files. */
+        long total() {
+            return filesTotal == 0 ? totalRows : Math.max(rows, rowsOfDoneFiles + estimatedToCome);
         }
 
         void rowAdded() {
@@ -433,13 +460,17 @@ public final class IngestPipeline {
         }
 
         void fileDone() {
+            if (filesDone < estimates.length) {
+                estimatedToCome -= estimates[filesDone];
+            }
             filesDone++;
+            rowsOfDoneFiles = rows;
             report();
         }
 
         void report() {
             if (options.onProgress() != null) {
-                options.onProgress().onProgress(new Progress(rows, totalRows, filesDone, filesTotal));
+                options.onProgress().onProgress(new Progress(rows, total(), filesDone, filesTotal));
             }
         }
     }

@@ -66,6 +66,7 @@ public final class VideoNormalizer implements Normalizer {
             "text", ColumnType.of(TypeKind.TEXT));
 
     private final VideoProber prober;
+    private final double segmentSeconds;
     private final SegmentPlanner planner;
     private final CopySegmenter copier;
     private final SegmentEncoder encoder;
@@ -87,9 +88,17 @@ public final class VideoNormalizer implements Normalizer {
             throw new IllegalArgumentException("toolTimeout must be > 0, got " + toolTimeout);
         }
         this.prober = new VideoProber(tools, toolTimeout);
+        this.segmentSeconds = segmentSeconds;
         this.planner = new SegmentPlanner(segmentSeconds);
         this.copier = new CopySegmenter(tools, toolTimeout);
         this.encoder = new SegmentEncoder(tools, toolTimeout);
+    }
+
+    /** The container's duration over the segment length (one ffprobe call on the header). */
+    @Override
+    public long estimateRows(Path file, ai.deeplake4j.api.ingest.IngestOptions options) {
+        double seconds = prober.containerDuration(file);
+        return seconds > 0 ? Math.max(1, (long) Math.ceil(seconds / segmentSeconds)) : 1;
     }
 
     @Override

@@ -123,6 +123,18 @@ final class VideoProber {
         return decode.exitCode() == 0 ? frames[0] : -1;
     }
 
+    /** The container's duration in seconds from its header (fast), or NaN when ffprobe cannot tell. */
+    double containerDuration(Path file) {
+        StringBuilder out = new StringBuilder();
+        try {
+            ProcessRunner.Result r = ProcessRunner.run(List.of(tools.ffprobe(), "-v", "error", "-show_entries", "format=duration",
+                    "-of", "csv=p=0", file.toString()), timeout, out::append);
+            return r.exitCode() == 0 ? parse(out.toString()) : Double.NaN;
+        } catch (IOException | RuntimeException e) {
+            return Double.NaN;
+        }
+    }
+
     private static JsonNode firstStream(JsonNode root, String type) {
         for (JsonNode s : root.path("streams")) {
             // Cover art in MP4/MKV shows up as a one-frame "video" stream; it is not the video.
