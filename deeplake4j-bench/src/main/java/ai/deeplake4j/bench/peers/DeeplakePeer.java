@@ -103,21 +103,8 @@ final class DeeplakePeer implements Peer {
         time(m.computeIfAbsent(LOOKUP, k -> new Measure()), n, i -> ids(client.query(lookup, (long) ((i * 1999L) % data.rows()))), null);
     }
 
-    interface Query {
-        List<Long> run(int i);
-    }
-
-    private static void time(Measure m, int n, Query q, List<List<Long>> truth) {
-        double cpu0 = Cpu.processSeconds();
-        for (int i = 0; i < n; i++) {
-            long t = System.nanoTime();
-            List<Long> got = q.run(i);
-            m.add((System.nanoTime() - t) / 1e6);
-            if (truth != null) {
-                m.recall(got, truth.get(i));
-            }
-        }
-        m.cpu((Cpu.processSeconds() - cpu0) * 1000, n);
+    private static void time(Measure m, int n, Measure.Query<RuntimeException> q, List<List<Long>> truth) {
+        m.time(n, q, truth, Cpu::processSeconds);
     }
 
     private static List<Long> ids(List<Map<String, Object>> rows) {

@@ -1,7 +1,6 @@
 package ai.deeplake4j.bench.peers;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
@@ -78,9 +77,26 @@ final class Measure {
                 : String.format(" (recall %.3f, %s full)", recall(), full()));
     }
 
-    static double median(double[] values) {
-        double[] s = values.clone();
-        Arrays.sort(s);
-        return s[s.length / 2];
+    /** One query of a timed run: the ids of the rows it returned. */
+    interface Query<E extends Exception> {
+        List<Long> run(int i) throws E;
+    }
+
+    /**
+     * Runs {@code n} queries one after another into this measure: each one's latency, the CPU of
+     * the run (from {@code cpuSeconds}, read before and after) spread over them, and recall@10
+     * against {@code truth} when given.
+     */
+    <E extends Exception> void time(int n, Query<E> q, List<List<Long>> truth, java.util.function.DoubleSupplier cpuSeconds) throws E {
+        double cpu0 = cpuSeconds.getAsDouble();
+        for (int i = 0; i < n; i++) {
+            long t = System.nanoTime();
+            List<Long> got = q.run(i);
+            add((System.nanoTime() - t) / 1e6);
+            if (truth != null) {
+                recall(got, truth.get(i));
+            }
+        }
+        cpu((cpuSeconds.getAsDouble() - cpu0) * 1000, n);
     }
 }

@@ -118,21 +118,8 @@ final class PgvectorPeer implements Peer {
         }
     }
 
-    interface Query {
-        List<Long> run(int i) throws SQLException;
-    }
-
-    private void time(Measure m, int n, Query q, List<List<Long>> truth) throws SQLException {
-        double cpu0 = Cpu.ofPid(backendPid);
-        for (int i = 0; i < n; i++) {
-            long t = System.nanoTime();
-            List<Long> got = q.run(i);
-            m.add((System.nanoTime() - t) / 1e6);
-            if (truth != null) {
-                m.recall(got, truth.get(i));
-            }
-        }
-        m.cpu((Cpu.ofPid(backendPid) - cpu0) * 1000, n);
+    private void time(Measure m, int n, Measure.Query<SQLException> q, List<List<Long>> truth) throws SQLException {
+        m.time(n, q, truth, () -> Cpu.ofPid(backendPid));
     }
 
     /** Runs a statement whose parameters are given in order (a null skips a parameter already set). */

@@ -181,18 +181,7 @@ final class RemoteTableWriter implements TableWriter {
 
     @Override
     public void close() {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        abort();
-        CompletableFuture<HttpResponse<byte[]>> last = lastCommit;
-        lastCommit = null;
-        try {
-            await(last);
-        } finally {
-            transport.send("DELETE", path, null, timeout);
-        }
+        end("");
     }
 
     /**
@@ -201,6 +190,11 @@ final class RemoteTableWriter implements TableWriter {
      */
     @Override
     public void discard() {
+        end("?discard=true");
+    }
+
+    /** Breaks the unit in progress, waits for the last commit, and closes the server's writer ({@code DELETE path + query}). */
+    private void end(String query) {
         if (closed) {
             return;
         }
@@ -211,7 +205,7 @@ final class RemoteTableWriter implements TableWriter {
         try {
             await(last);
         } finally {
-            transport.send("DELETE", path + "?discard=true", null, timeout);
+            transport.send("DELETE", path + query, null, timeout);
         }
     }
 
