@@ -16,7 +16,9 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 
 class FormatThumbnailsTest {
-    private static final List<String> DIMENSIONS = List.of("256x256", "128x128", "64x64", "32x32");
+    /** The real sizes of the four thumbnails of a 40x20 (wide) and of a 20x40 (tall) image. */
+    private static final List<String> WIDE = List.of("256x128", "128x64", "64x32", "32x16");
+    private static final List<String> TALL = List.of("128x256", "64x128", "32x64", "16x32");
 
     private static byte[] png(int width, int height, Color colour) throws Exception {
         BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_3BYTE_BGR);
@@ -51,7 +53,7 @@ class FormatThumbnailsTest {
             assertEquals(List.of("r0", "r0", "r0", "r0", "r4", "r4", "r4", "r4", "s0", "s0", "s0", "s0"), fileIds);
             for (int i = 0; i < rows.size(); i++) {
                 assertEquals("image", rows.get(i)[1]);
-                assertEquals(DIMENSIONS.get(i % 4), rows.get(i)[2]);
+                assertEquals((i / 4 == 1 ? TALL : WIDE).get(i % 4), rows.get(i)[2], "dimension is the real size");
             }
             BufferedImage blue256 = ImageIO.read(new ByteArrayInputStream((byte[]) rows.get(4)[3]));
             assertEquals(128, blue256.getWidth());
