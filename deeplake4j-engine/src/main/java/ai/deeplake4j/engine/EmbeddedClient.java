@@ -95,10 +95,17 @@ public final class EmbeddedClient implements Client {
         return result;
     }
 
+    /** Runs the statement with no timeout (see {@link Client#query(String, java.time.Duration, Object...)}). */
     @Override
     public List<Map<String, Object>> query(String sql, Object... params) {
         checkOpen();
         return engine.execute(sql, params);
+    }
+
+    @Override
+    public List<Map<String, Object>> query(String sql, java.time.Duration timeout, Object... params) {
+        checkOpen();
+        return engine.execute(sql, Client.checkTimeout(timeout), params);
     }
 
     @Override
