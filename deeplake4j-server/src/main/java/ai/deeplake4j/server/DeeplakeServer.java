@@ -21,7 +21,9 @@ import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.jetty.server.NetworkConnectionLimit;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.EagerContentHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,7 +32,8 @@ import org.slf4j.LoggerFactory;
  * JWT auth, per-organization isolation, the SQL guard and the remote-ingest row stream.
  * {@code deeplake4j serve} calls {@link #start(ServerConfig, Lake)}; {@link #close()} shuts down
  * gracefully: {@code /ready} turns 503, new requests get 503, requests in progress (commits
- * included) finish within {@link ServerConfig#shutdownTimeout()}, then the lake closes.
+ * included) may finish within {@link ServerConfig#shutdownTimeout()} (the drain timeout); the
+ * queries still running then are cancelled (answered 503), and the lake closes.
  */
 public final class DeeplakeServer implements AutoCloseable {
 
@@ -49,19 +52,15 @@ public final class DeeplakeServer implements AutoCloseable {
         this.config = config;
         this.lake = lake;
         AtomicInteger n = new AtomicInteger();
-        ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(1, r -> {
-            Thread t = new Thread(r, "deeplake4j-query-watchdog-" + n.incrementAndGet());
+        // expires idle remote-ingest writers (query deadlines are the engine's own, see QueryRoutes)
+        this.watchdogs = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = new Thread(r, "deeplake4j-writer-sweep-" + n.incrementAndGet());
             t.setDaemon(true);
             return t;
         });
-        // Every statement schedules a watchdog at its timeout (60 s by default) and cancels it when
-        // done; without this, cancelled watchdogs stay queued until their deadline: at 1,000
-        // statements/s, 60,000 dead entries in the queue's heap.
-        scheduler.setRemoveOnCancelPolicy(true);
-        this.watchdogs = scheduler;
         TokenVerifier verifier = new TokenVerifier(config.hmacSecret(), config.rsaPublicKey(), Clock.systemUTC());
         Authenticator auth = new Authenticator(verifier);
-        QueryRoutes query = new QueryRoutes(lake, config.queryThreads(), watchdogs, config.maxBodyBytes(), config.queryTimeout(), config.maxQueryTimeout());
+        QueryRoutes query = new QueryRoutes(lake, config.queryThreads(), config.maxBodyBytes(), config.queryTimeout(), config.maxQueryTimeout());
         TableRoutes tables = new TableRoutes(lake, config.maxBodyBytes());
         this.writers = new WriterSessions(config.idleTimeout());
         IngestRoutes ingest = new IngestRoutes(lake, writers, config.maxBodyBytes(), config.maxValueBytes());
@@ -122,22 +121,63 @@ public final class DeeplakeServer implements AutoCloseable {
         });
     }
 
+    /**
+     * Javalin and Jetty settings. Against slow clients (issue 11.3: connections that send a
+     * {@code Content-Length} and then only part of the body held a request thread each until the
+     * thread pool was gone, and {@code /health} with it), Jetty's own means:
+     * <ul>
+     *   <li>{@link EagerContentHandler}: a request reaches a handler (and a thread) only once its
+     *       body has arrived, up to {@link #EAGER_BODY_BYTES}; until then Jetty waits for it
+     *       asynchronously, holding no thread. Larger bodies are dispatched at that size and read as
+     *       they come, and so is the remote-ingest row stream ({@link #ROW_STREAM_PATH}), after its token.</li>
+     *   <li>the body of a request refused for its token is not drained ({@code UnreadBody}).</li>
+     *   <li>the connector's idle timeout ({@link ServerConfig#connectionIdleTimeout()}, 30 s): a
+     *       connection silent that long, whether between requests or in the middle of a body, is
+     *       closed; it also bounds every blocking read and write.</li>
+     *   <li>{@link NetworkConnectionLimit} ({@link ServerConfig#maxConnections()}, 10,000): past it
+     *       Jetty stops accepting, so an open-files limit is never reached.</li>
+     * </ul>
+     * No accept-rate limit: it would also slow a burst of genuine clients reconnecting after a restart.
+     */
     private void configure(JavalinConfig cfg) {
         cfg.startup.showJavalinBanner = false;
         cfg.startup.showOldJavalinVersionWarning = false;
         cfg.http.maxRequestSize = config.maxBodyBytes();
         cfg.router.ignoreTrailingSlashes = true;
-        cfg.jetty.modifyServer(server -> server.setStopTimeout(config.shutdownTimeout().toMillis()));
+        cfg.jetty.modifyServer(server -> {
+            // No graceful stop of Jetty's own: close() has drained the requests and cancelled what
+            // still ran, and Jetty's would wait up to its timeout for idle keep-alive connections.
+            server.setStopTimeout(0);
+            // Javalin puts its servlet context inside the innermost wrapper of the server's handler
+            EagerContentHandler eager = new EagerContentHandler(new EagerContentHandler.RetainedContentLoaderFactory(EAGER_BODY_BYTES, -1, false));
+            // a remote-ingest row stream is read as it arrives (and is in flight, for the drain, from its
+            // start); it needs a token first, and a refused one is not drained (see UnreadBody)
+            eager.excludePath(ROW_STREAM_PATH);
+            server.setHandler(eager);
+            server.addBean(new NetworkConnectionLimit(config.maxConnections(), server));
+        });
         cfg.jetty.addConnector((server, http) -> {
             http.setSendServerVersion(false);
             http.setDelayDispatchUntilContent(false);
             ServerConnector connector = new ServerConnector(server, new org.eclipse.jetty.server.HttpConnectionFactory(http));
             connector.setHost(config.host());
             connector.setPort(config.port());
-            connector.setIdleTimeout(config.idleTimeout().toMillis());
+            connector.setIdleTimeout(config.connectionIdleTimeout().toMillis());
             return connector;
         });
     }
+
+    /**
+     * Request bodies up to this size are read by Jetty, without a thread, before the request is
+     * handled: 64 KiB, well above a query's JSON; 10,000 connections x 64 KiB stays under 1 GB.
+     */
+    static final long EAGER_BODY_BYTES = 64 << 10;
+    /** The remote-ingest row stream's path, as a Jetty regex path spec. */
+    static final String ROW_STREAM_PATH = "^/workspaces/[^/]+/tables/[^/]+/writer/[^/]+/rows$";
+    /** How often shutdown cancels the queries still running after the drain timeout, in ms. */
+    private static final long CANCEL_EVERY_MS = 100;
+    /** How long requests whose queries the drain timeout cancelled get to answer: 2 s. */
+    private static final java.time.Duration CANCELLED_GRACE = java.time.Duration.ofSeconds(2);
 
     /** Authenticates, counts the request in flight, and refuses it while shutting down. */
     private Handler secured(Authenticator auth, Handler handler) {
@@ -196,7 +236,18 @@ public final class DeeplakeServer implements AutoCloseable {
         closed = true;
         try {
             if (!inFlight.drain(config.shutdownTimeout())) {
-                LOG.warn("Shutdown timeout {} reached with requests still running", config.shutdownTimeout());
+                LOG.warn("Drain timeout {} reached with {} requests still running; cancelling their queries",
+                        config.shutdownTimeout(), inFlight.running());
+                // again and again: a request may be just starting its query (opening its workspace)
+                long graceEnd = System.nanoTime() + CANCELLED_GRACE.toNanos();
+                boolean drained;
+                do {
+                    lake.cancelRunning("the server is shutting down");
+                    drained = inFlight.drain(java.time.Duration.ofMillis(CANCEL_EVERY_MS));
+                } while (!drained && System.nanoTime() < graceEnd);
+                if (!drained) {
+                    LOG.warn("{} requests still running after their queries were cancelled; stopping anyway", inFlight.running());
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
