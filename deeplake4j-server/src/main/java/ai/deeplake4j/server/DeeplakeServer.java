@@ -3,6 +3,7 @@ package ai.deeplake4j.server;
 import ai.deeplake4j.server.auth.TokenVerifier;
 import ai.deeplake4j.server.http.ApiError;
 import ai.deeplake4j.server.http.Authenticator;
+import ai.deeplake4j.server.http.EagerBody;
 import ai.deeplake4j.server.http.ErrorResponder;
 import ai.deeplake4j.server.http.InFlight;
 import ai.deeplake4j.server.http.IngestRoutes;
@@ -126,9 +127,9 @@ public final class DeeplakeServer implements AutoCloseable {
      * {@code Content-Length} and then only part of the body held a request thread each until the
      * thread pool was gone, and {@code /health} with it), Jetty's own means:
      * <ul>
-     *   <li>{@link EagerContentHandler}: a request reaches a handler (and a thread) only once its
-     *       body has arrived, up to {@link #EAGER_BODY_BYTES}; until then Jetty waits for it
-     *       asynchronously, holding no thread. Larger bodies are dispatched at that size and read as
+     *   <li>{@link EagerContentHandler} with {@link EagerBody}: a request reaches a handler (and a
+     *       thread) only once its body has arrived, up to {@link #EAGER_BODY_BYTES}; until then Jetty
+     *       waits for it asynchronously, holding no thread, and answers 408 at the idle timeout. Larger bodies are dispatched at that size and read as
      *       they come, and so is the remote-ingest row stream ({@link #ROW_STREAM_PATH}), after its token.</li>
      *   <li>the body of a request refused for its token is not drained ({@code UnreadBody}).</li>
      *   <li>the connector's idle timeout ({@link ServerConfig#connectionIdleTimeout()}, 30 s): a
@@ -149,7 +150,7 @@ public final class DeeplakeServer implements AutoCloseable {
             // still ran, and Jetty's would wait up to its timeout for idle keep-alive connections.
             server.setStopTimeout(0);
             // Javalin puts its servlet context inside the innermost wrapper of the server's handler
-            EagerContentHandler eager = new EagerContentHandler(new EagerContentHandler.RetainedContentLoaderFactory(EAGER_BODY_BYTES, -1, false));
+            EagerContentHandler eager = new EagerContentHandler(new EagerBody(EAGER_BODY_BYTES));
             // a remote-ingest row stream is read as it arrives (and is in flight, for the drain, from its
             // start); it needs a token first, and a refused one is not drained (see UnreadBody)
             eager.excludePath(ROW_STREAM_PATH);
@@ -163,6 +164,8 @@ public final class DeeplakeServer implements AutoCloseable {
             connector.setHost(config.host());
             connector.setPort(config.port());
             connector.setIdleTimeout(config.connectionIdleTimeout().toMillis());
+            // a burst of new connections waits in the kernel's queue instead of being dropped (and retried a second later)
+            connector.setAcceptQueueSize(ACCEPT_QUEUE);
             return connector;
         });
     }
@@ -172,6 +175,8 @@ public final class DeeplakeServer implements AutoCloseable {
      * handled: 64 KiB, well above a query's JSON; 10,000 connections x 64 KiB stays under 1 GB.
      */
     static final long EAGER_BODY_BYTES = 64 << 10;
+    /** Connections waiting to be accepted (the listen backlog), at most the kernel's somaxconn. */
+    private static final int ACCEPT_QUEUE = 1024;
     /** The remote-ingest row stream's path, as a Jetty regex path spec. */
     static final String ROW_STREAM_PATH = "^/workspaces/[^/]+/tables/[^/]+/writer/[^/]+/rows$";
     /** How often shutdown cancels the queries still running after the drain timeout, in ms. */
