@@ -43,7 +43,7 @@ public final class DeeplakeServer implements AutoCloseable {
     private final ServerConfig config;
     private final Lake lake;
     private final InFlight inFlight = new InFlight();
-    private final ScheduledExecutorService watchdogs;
+    private final ScheduledExecutorService writerSweep;
     private final ScheduledExecutorService housekeeping;
     private final WriterSessions writers;
     private final Javalin app;
@@ -54,7 +54,7 @@ public final class DeeplakeServer implements AutoCloseable {
         this.lake = lake;
         AtomicInteger n = new AtomicInteger();
         // expires idle remote-ingest writers (query deadlines are the engine's own, see QueryRoutes)
-        this.watchdogs = new ScheduledThreadPoolExecutor(1, r -> {
+        this.writerSweep = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, "deeplake4j-writer-sweep-" + n.incrementAndGet());
             t.setDaemon(true);
             return t;
@@ -66,7 +66,7 @@ public final class DeeplakeServer implements AutoCloseable {
         this.writers = new WriterSessions(config.idleTimeout());
         IngestRoutes ingest = new IngestRoutes(lake, writers, config.maxBodyBytes(), config.maxValueBytes());
         long sweep = Math.max(1, Math.min(30, config.idleTimeout().toSeconds() / 2));
-        watchdogs.scheduleWithFixedDelay(writers::expireIdle, sweep, sweep, java.util.concurrent.TimeUnit.SECONDS);
+        writerSweep.scheduleWithFixedDelay(writers::expireIdle, sweep, sweep, java.util.concurrent.TimeUnit.SECONDS);
         // its own thread: closing an engine waits for its compaction, which must not delay query timeouts
         this.housekeeping = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, "deeplake4j-workspace-sweep");
@@ -259,7 +259,7 @@ public final class DeeplakeServer implements AutoCloseable {
         }
         app.stop();
         writers.close();
-        watchdogs.shutdownNow();
+        writerSweep.shutdownNow();
         housekeeping.shutdownNow();
         lake.close();
         LOG.info("deeplake4j server stopped");
