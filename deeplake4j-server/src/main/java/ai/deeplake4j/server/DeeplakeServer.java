@@ -146,9 +146,9 @@ public final class DeeplakeServer implements AutoCloseable {
         cfg.http.maxRequestSize = config.maxBodyBytes();
         cfg.router.ignoreTrailingSlashes = true;
         cfg.jetty.modifyServer(server -> {
-            // No graceful stop of Jetty's own: close() has drained the requests and cancelled what
-            // still ran, and Jetty's would wait up to its timeout for idle keep-alive connections.
-            server.setStopTimeout(0);
+            // close() has drained the requests and cancelled what still ran; Jetty's own graceful
+            // stop then only lets the last answers be written out
+            server.setStopTimeout(JETTY_STOP_MS);
             // Javalin puts its servlet context inside the innermost wrapper of the server's handler
             EagerContentHandler eager = new EagerContentHandler(new EagerBody(EAGER_BODY_BYTES));
             // a remote-ingest row stream is read as it arrives (and is in flight, for the drain, from its
@@ -179,6 +179,8 @@ public final class DeeplakeServer implements AutoCloseable {
     private static final int ACCEPT_QUEUE = 1024;
     /** The remote-ingest row stream's path, as a Jetty regex path spec. */
     static final String ROW_STREAM_PATH = "^/workspaces/[^/]+/tables/[^/]+/writer/[^/]+/rows$";
+    /** Jetty's graceful stop after the drain: answers being written get this long, in ms. */
+    private static final long JETTY_STOP_MS = 2_000;
     /** How often shutdown cancels the queries still running after the drain timeout, in ms. */
     private static final long CANCEL_EVERY_MS = 100;
     /** How long requests whose queries the drain timeout cancelled get to answer: 2 s. */
@@ -257,7 +259,12 @@ public final class DeeplakeServer implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        app.stop();
+        try {
+            app.stop();
+        } catch (RuntimeException e) {
+            // Jetty stops anyway; its graceful part ran out of time (an answer that could not be written)
+            LOG.warn("Jetty did not stop gracefully within {} ms: {}", JETTY_STOP_MS, e.getMessage());
+        }
         writers.close();
         writerSweep.shutdownNow();
         housekeeping.shutdownNow();
