@@ -34,7 +34,8 @@ import org.slf4j.LoggerFactory;
  * {@code deeplake4j serve} calls {@link #start(ServerConfig, Lake)}; {@link #close()} shuts down
  * gracefully: {@code /ready} turns 503, new requests get 503, requests in progress (commits
  * included) may finish within {@link ServerConfig#shutdownTimeout()} (the drain timeout); the
- * queries still running then are cancelled (answered 503), and the lake closes.
+ * queries still running then are cancelled (answered 503), and the lake closes: in all, the drain
+ * timeout plus at most about 4 s (answers of the cancelled requests, Jetty's stop).
  */
 public final class DeeplakeServer implements AutoCloseable {
 
@@ -129,12 +130,15 @@ public final class DeeplakeServer implements AutoCloseable {
      * <ul>
      *   <li>{@link EagerContentHandler} with {@link EagerBody}: a request reaches a handler (and a
      *       thread) only once its body has arrived, up to {@link #EAGER_BODY_BYTES}; until then Jetty
-     *       waits for it asynchronously, holding no thread, and answers 408 at the idle timeout. Larger bodies are dispatched at that size and read as
-     *       they come, and so is the remote-ingest row stream ({@link #ROW_STREAM_PATH}), after its token.</li>
+     *       waits for it asynchronously, holding no thread. Larger bodies are dispatched at that size
+     *       and read as they come, and so is the remote-ingest row stream ({@link #ROW_STREAM_PATH}),
+     *       after its token.</li>
      *   <li>the body of a request refused for its token is not drained ({@code UnreadBody}).</li>
      *   <li>the connector's idle timeout ({@link ServerConfig#connectionIdleTimeout()}, 30 s): a
-     *       connection silent that long, whether between requests or in the middle of a body, is
-     *       closed; it also bounds every blocking read and write.</li>
+     *       connection silent that long, between requests or in the middle of a body (then answered
+     *       408), is closed; it also bounds every blocking read and write. A request being handled
+     *       (a long query) is not cut by it.</li>
+     *   <li>an accept queue of {@link #ACCEPT_QUEUE}, so that a burst of connections is not dropped.</li>
      *   <li>{@link NetworkConnectionLimit} ({@link ServerConfig#maxConnections()}, 10,000): past it
      *       Jetty stops accepting, so an open-files limit is never reached.</li>
      * </ul>
@@ -174,11 +178,11 @@ public final class DeeplakeServer implements AutoCloseable {
      * Request bodies up to this size are read by Jetty, without a thread, before the request is
      * handled: 64 KiB, well above a query's JSON; 10,000 connections x 64 KiB stays under 1 GB.
      */
-    static final long EAGER_BODY_BYTES = 64 << 10;
+    private static final long EAGER_BODY_BYTES = 64 << 10;
     /** Connections waiting to be accepted (the listen backlog), at most the kernel's somaxconn. */
     private static final int ACCEPT_QUEUE = 1024;
     /** The remote-ingest row stream's path, as a Jetty regex path spec. */
-    static final String ROW_STREAM_PATH = "^/workspaces/[^/]+/tables/[^/]+/writer/[^/]+/rows$";
+    private static final String ROW_STREAM_PATH = "^/workspaces/[^/]+/tables/[^/]+/writer/[^/]+/rows$";
     /** Jetty's graceful stop after the drain: answers being written get this long, in ms. */
     private static final long JETTY_STOP_MS = 2_000;
     /** How often shutdown cancels the queries still running after the drain timeout, in ms. */
