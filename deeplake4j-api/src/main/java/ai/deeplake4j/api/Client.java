@@ -1,10 +1,12 @@
 package ai.deeplake4j.api;
 
 import ai.deeplake4j.api.error.ManagedServiceException;
+import ai.deeplake4j.api.error.QueryTimeoutException;
 import ai.deeplake4j.api.ingest.IngestOptions;
 import ai.deeplake4j.api.ingest.IngestResult;
 import ai.deeplake4j.api.query.QueryBuilder;
 import ai.deeplake4j.api.schema.TableInfo;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
@@ -77,6 +79,38 @@ public interface Client extends AutoCloseable {
      * @throws ai.deeplake4j.api.error.TableException unknown table
      */
     List<Map<String, Object>> query(String sql, Object... params);
+
+    /**
+     * {@link #query(String, Object...)} that is cancelled when it runs longer than {@code timeout}:
+     * its running DuckDB statements are interrupted, what it had not committed is discarded, and a
+     * {@link QueryTimeoutException} ("Query timed out after N ms ...") is raised within about a
+     * second of the deadline. Statements that already committed (in a multi-statement text) stay.
+     *
+     * <p>Without this overload: the embedded client sets no timeout (the caller owns the thread,
+     * and a local {@code CREATE INDEX} or {@code INSERT ... SELECT} over millions of rows may
+     * rightly take minutes); the remote client sends Deeplake's default of 60 s
+     * (ARCHITECTURE 2.8), which the server applies to protect what its clients share.
+     *
+     * @param timeout how long the query may run, more than zero (a server caps it at its maximum, 10 min by default)
+     * @throws QueryTimeoutException    when the timeout passed and the query was cancelled
+     * @throws IllegalArgumentException when {@code timeout} is null, zero or negative
+     * @throws ai.deeplake4j.api.error.QueryException malformed SQL or a failure, as {@link #query(String, Object...)}
+     */
+    default List<Map<String, Object>> query(String sql, Duration timeout, Object... params) {
+        throw new ManagedServiceException("query with a timeout is not supported by this client");
+    }
+
+    /**
+     * Checks a timeout passed to {@link #query(String, Duration, Object...)}.
+     *
+     * @throws IllegalArgumentException when it is null, zero or negative
+     */
+    static Duration checkTimeout(Duration timeout) {
+        if (timeout == null || timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("A query timeout must be more than zero, got " + timeout);
+        }
+        return timeout;
+    }
 
     /** A fluent SELECT on {@code table}. */
     default QueryBuilder table(String table) {

@@ -39,7 +39,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * them), the client threads (the 32 callers and the JDK HTTP client's threads), and the rest of
  * the process (GC, JIT, DuckDB's own worker threads, Jetty's selector).
  *
- * <p>Usage: {@code bin/bench server [ROWS] [CLIENTS] [SECONDS]} (defaults 100,000, 32, 20).
+ * <p>Usage: {@code bin/bench server [ROWS] [CLIENTS] [SECONDS]} (defaults 100,000, 32, 20);
+ * {@code bin/bench server slow-clients [N]} runs {@link ai.deeplake4j.bench.server.SlowClientBench}
+ * and {@code bin/bench server memory [MINUTES] [CLIENTS]} {@link ai.deeplake4j.bench.server.MemoryBench}.
  * System properties for experiments: {@code deeplake4j.benchSql} (the measured statement),
  * {@code deeplake4j.benchWarmupSeconds} (load before the measurement, 0 for none),
  * {@code deeplake4j.queryThreads} (server permits, default 2 x cores), {@code deeplake4j.duckdbThreads}
@@ -57,6 +59,14 @@ public final class ServerBench {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("slow-clients")) {
+            ai.deeplake4j.bench.server.SlowClientBench.main(Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
+        if (args.length > 0 && args[0].equals("memory")) {
+            ai.deeplake4j.bench.server.MemoryBench.main(Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
         int rows = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
         int clients = args.length > 1 ? Integer.parseInt(args[1]) : 32;
         int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 20;

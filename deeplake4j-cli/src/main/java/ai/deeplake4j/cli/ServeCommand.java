@@ -46,6 +46,18 @@ final class ServeCommand implements Callable<Integer> {
             description = "Close a workspace engine unused this long: 90m, 600s or PT10M (default: ${DEFAULT-VALUE}).")
     String workspaceIdleTimeout;
 
+    @Option(names = "--drain-timeout", paramLabel = "DURATION", defaultValue = "30s",
+            description = "On SIGTERM, wait this long for requests in progress, then cancel the queries still running (default: ${DEFAULT-VALUE}).")
+    String drainTimeout;
+
+    @Option(names = "--connection-idle-timeout", paramLabel = "DURATION", defaultValue = "30s",
+            description = "Close a connection silent this long, between requests or in the middle of a body (default: ${DEFAULT-VALUE}).")
+    String connectionIdleTimeout;
+
+    @Option(names = "--max-connections", paramLabel = "N", defaultValue = "10000",
+            description = "Open connections at most; beyond it new ones wait to be accepted (default: ${DEFAULT-VALUE}; keep it under 'ulimit -n').")
+    int maxConnections;
+
     @Override
     public Integer call() throws InterruptedException {
         Path dir = lake != null ? lake : ClientConfig.fromEnvironment().lake();
@@ -72,7 +84,10 @@ final class ServeCommand implements Callable<Integer> {
                 .duckdbThreads(duckdbThreads)
                 .maxOpenWorkspaces(maxOpenWorkspaces)
                 .duckdbMemoryLimit(duckdbMemoryLimit == null ? 0 : Sizes.parse(duckdbMemoryLimit, "--duckdb-memory-limit"))
-                .workspaceIdleTimeout(Durations.parse(workspaceIdleTimeout, "--workspace-idle-timeout"));
+                .workspaceIdleTimeout(Durations.parse(workspaceIdleTimeout, "--workspace-idle-timeout"))
+                .shutdownTimeout(Durations.parse(drainTimeout, "--drain-timeout"))
+                .connectionIdleTimeout(Durations.parse(connectionIdleTimeout, "--connection-idle-timeout"))
+                .maxConnections(maxConnections);
         if (rsaPublicKey != null) {
             config.rsaPublicKey(ServerSecret.readRsaPublicKey(rsaPublicKey));
         }

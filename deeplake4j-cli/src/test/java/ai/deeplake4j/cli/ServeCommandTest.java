@@ -45,6 +45,19 @@ class ServeCommandTest {
     }
 
     @Test
+    void drainAndConnectionOptionsReachTheConfiguration() {
+        ServerConfig defaults = parse();
+        assertEquals(Duration.ofSeconds(30), defaults.shutdownTimeout());
+        assertEquals(Duration.ofSeconds(30), defaults.connectionIdleTimeout());
+        assertEquals(10_000, defaults.maxConnections());
+        ServerConfig config = parse("--drain-timeout", "5s", "--connection-idle-timeout", "2m", "--max-connections", "500");
+        assertEquals(Duration.ofSeconds(5), config.shutdownTimeout());
+        assertEquals(Duration.ofMinutes(2), config.connectionIdleTimeout());
+        assertEquals(500, config.maxConnections());
+        assertThrows(IllegalArgumentException.class, () -> parse("--max-connections", "0"));
+    }
+
+    @Test
     void badValuesAreRefusedWithTheirName() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> parse("--workspace-idle-timeout", "soon"));
         assertTrue(e.getMessage().contains("--workspace-idle-timeout 'soon'"), e.getMessage());

@@ -77,8 +77,14 @@ public final class RemoteClient implements Client {
         return query(sql, queryTimeout, params);
     }
 
-    /** {@link #query(String, Object...)} with its own timeout. */
+    /**
+     * {@link #query(String, Object...)} with its own timeout, sent as {@code timeout_ms}: the server
+     * cancels the query at the deadline and answers 408, raised here as a
+     * {@link ai.deeplake4j.api.error.QueryTimeoutException}.
+     */
+    @Override
     public List<Map<String, Object>> query(String sql, Duration timeout, Object... params) {
+        Client.checkTimeout(timeout);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("query", sql);
         body.put("params", params == null ? List.of() : Arrays.asList(params));

@@ -96,6 +96,7 @@ public final class EmbeddedClient implements Client {
         return result;
     }
 
+    /** Runs the statement with no timeout (see {@link Client#query(String, java.time.Duration, Object...)}). */
     @Override
     public List<Map<String, Object>> query(String sql, Object... params) {
         checkOpen();
@@ -103,11 +104,17 @@ public final class EmbeddedClient implements Client {
     }
 
     @Override
+    public List<Map<String, Object>> query(String sql, java.time.Duration timeout, Object... params) {
+        checkOpen();
+        return engine.execute(sql, Client.checkTimeout(timeout), params);
+    }
+
     /**
      * The workspace's user tables. The workspace's {@code thumbnails} table (ARCHITECTURE 2.5),
      * which ingest fills, is not one of them: it is left out here and read with SQL ({@code SELECT
      * dimension, content FROM thumbnails WHERE file_id = $1}).
      */
+    @Override
     public List<String> listTables() {
         checkOpen();
         return lake.listTables(engine.namespace()).stream()

@@ -17,8 +17,14 @@ import java.util.Objects;
  * @param maxValueBytes    largest single value in a remote-ingest row stream (default 512 MiB)
  * @param queryTimeout     default query timeout when a request gives no {@code timeout_ms} (60 s)
  * @param maxQueryTimeout  cap on {@code timeout_ms} (default 10 min)
- * @param shutdownTimeout  how long shutdown waits for requests in progress (default 30 s)
- * @param idleTimeout      how long a connection may stay silent, e.g. a slow ingest stream (default 5 min)
+ * @param shutdownTimeout  the drain timeout: how long shutdown (SIGTERM) waits for requests in progress
+ *                         before it cancels the queries still running (default 30 s; {@code serve --drain-timeout})
+ * @param idleTimeout      how long a remote-ingest writer may stay unused before it is dropped (default 5 min)
+ * @param connectionIdleTimeout how long a connection may stay silent, between requests or in the middle
+ *                         of one (a client that stopped sending its body), before Jetty closes it; it also
+ *                         bounds each blocking read or write (default 30 s; {@code serve --connection-idle-timeout})
+ * @param maxConnections   open connections at most (Jetty's {@code NetworkConnectionLimit}); beyond it Jetty
+ *                         stops accepting until some close (default 10,000; keep it under the open-files limit)
  * @param queryThreads     statements run at once; more wait their turn, which keeps DuckDB from
  *                         oversubscribing the cores (default 2 x cores)
  * @param duckdbThreads    DuckDB threads of each workspace's database (default 1): the server gets its
@@ -38,7 +44,8 @@ import java.util.Objects;
 public record ServerConfig(String host, int port, Path lake, byte[] hmacSecret, RSAPublicKey rsaPublicKey,
                            long maxBodyBytes, long maxValueBytes, Duration queryTimeout, Duration maxQueryTimeout,
                            Duration shutdownTimeout, Duration idleTimeout, int queryThreads, int duckdbThreads,
-                           int maxOpenWorkspaces, Duration workspaceIdleTimeout, long duckdbMemoryLimit) {
+                           int maxOpenWorkspaces, Duration workspaceIdleTimeout, long duckdbMemoryLimit,
+                           Duration connectionIdleTimeout, int maxConnections) {
 
     public static final int DEFAULT_PORT = 8420;
 
@@ -63,6 +70,15 @@ public record ServerConfig(String host, int port, Path lake, byte[] hmacSecret, 
         // the engine settings check maxOpenWorkspaces, workspaceIdleTimeout and duckdbMemoryLimit
         // (built from the parameters: a compact constructor's fields are not assigned yet)
         new ai.deeplake4j.server.lake.EngineLake.Settings(duckdbThreads, maxOpenWorkspaces, workspaceIdleTimeout, duckdbMemoryLimit);
+        if (shutdownTimeout == null || shutdownTimeout.isNegative()) {
+            throw new IllegalArgumentException("the drain timeout must be zero or more, got " + shutdownTimeout);
+        }
+        if (connectionIdleTimeout == null || connectionIdleTimeout.toMillis() <= 0) {
+            throw new IllegalArgumentException("the connection idle timeout must be at least 1 ms, got " + connectionIdleTimeout);
+        }
+        if (maxConnections <= 0) {
+            throw new IllegalArgumentException("maxConnections must be > 0, got " + maxConnections);
+        }
         if (maxBodyBytes <= 0 || maxValueBytes <= 0) {
             throw new IllegalArgumentException("maxBodyBytes and maxValueBytes must be > 0");
         }
@@ -97,6 +113,8 @@ public record ServerConfig(String host, int port, Path lake, byte[] hmacSecret, 
         private int maxOpenWorkspaces = 64;
         private Duration workspaceIdleTimeout = Duration.ofMinutes(10);
         private long duckdbMemoryLimit;
+        private Duration connectionIdleTimeout = Duration.ofSeconds(30);
+        private int maxConnections = 10_000;
 
         private Builder(Path lake) {
             this.lake = lake;
@@ -132,10 +150,14 @@ public record ServerConfig(String host, int port, Path lake, byte[] hmacSecret, 
 
         public Builder duckdbMemoryLimit(long bytes) { this.duckdbMemoryLimit = bytes; return this; }
 
+        public Builder connectionIdleTimeout(Duration timeout) { this.connectionIdleTimeout = timeout; return this; }
+
+        public Builder maxConnections(int max) { this.maxConnections = max; return this; }
+
         public ServerConfig build() {
             return new ServerConfig(host, port, lake, hmacSecret, rsaPublicKey, maxBodyBytes, maxValueBytes,
                     queryTimeout, maxQueryTimeout, shutdownTimeout, idleTimeout, queryThreads, duckdbThreads,
-                    maxOpenWorkspaces, workspaceIdleTimeout, duckdbMemoryLimit);
+                    maxOpenWorkspaces, workspaceIdleTimeout, duckdbMemoryLimit, connectionIdleTimeout, maxConnections);
         }
     }
 }

@@ -8,10 +8,11 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * Runs a server from the command line without the CLI:
- * {@code java ai.deeplake4j.server.ServerMain [--lake DIR] [--host H] [--port N] [--port-file F]}.
+ * {@code java ai.deeplake4j.server.ServerMain [--lake DIR] [--host H] [--port N] [--port-file F] [--drain-timeout MS]}.
  * The HS256 secret is {@code DEEPLAKE4J_SERVER_SECRET} or the lake's own ({@link ServerSecret}).
  * {@code --port-file} receives the bound port once the server listens (port 0 picks a free one).
- * Stops gracefully on SIGTERM or Ctrl-C.
+ * Stops gracefully on SIGTERM or Ctrl-C: requests in progress get {@code --drain-timeout} milliseconds
+ * (default 30,000), then the queries still running are cancelled.
  */
 public final class ServerMain {
 
@@ -23,6 +24,7 @@ public final class ServerMain {
         String host = "127.0.0.1";
         int port = ServerConfig.DEFAULT_PORT;
         Path portFile = null;
+        java.time.Duration drain = java.time.Duration.ofSeconds(30);
         for (int i = 0; i < args.length; i++) {
             String value = i + 1 < args.length ? args[i + 1] : null;
             switch (args[i]) {
@@ -30,12 +32,13 @@ public final class ServerMain {
                 case "--host" -> host = value;
                 case "--port" -> port = Integer.parseInt(value);
                 case "--port-file" -> portFile = Path.of(value);
+                case "--drain-timeout" -> drain = java.time.Duration.ofMillis(Long.parseLong(value));
                 default -> throw new IllegalArgumentException("Unknown option " + args[i]
-                        + ". Use --lake DIR, --host H, --port N, --port-file F.");
+                        + ". Use --lake DIR, --host H, --port N, --port-file F, --drain-timeout MS.");
             }
             i++;
         }
-        ServerConfig config = ServerConfig.builder(lake).host(host).port(port)
+        ServerConfig config = ServerConfig.builder(lake).host(host).port(port).shutdownTimeout(drain)
                 .hmacSecret(ServerSecret.loadOrCreate(lake)).build();
         DeeplakeServer server = DeeplakeServer.start(config);
         CountDownLatch stopped = new CountDownLatch(1);

@@ -6,6 +6,7 @@ import ai.deeplake4j.api.error.CredentialsException;
 import ai.deeplake4j.api.error.IngestException;
 import ai.deeplake4j.api.error.ManagedServiceException;
 import ai.deeplake4j.api.error.QueryException;
+import ai.deeplake4j.api.error.QueryTimeoutException;
 import ai.deeplake4j.api.error.TableException;
 import ai.deeplake4j.api.error.TokenException;
 import ai.deeplake4j.api.error.WorkspaceException;
@@ -67,6 +68,9 @@ public final class ErrorMapper {
         if (c.startsWith("workspace_") || c.equals(Names.Kind.WORKSPACE.code()) || c.equals(Names.Kind.ORG.code())) {
             return new WorkspaceException(message);
         }
+        if (c.equals("query_timeout") || status == 408) {
+            return new QueryTimeoutException(message);
+        }
         if (c.startsWith("query_") || c.startsWith("sql_")) {
             return new QueryException(message);
         }
@@ -77,7 +81,6 @@ public final class ErrorMapper {
             case 401 -> new TokenException(message);
             case 403 -> new AuthException(message);
             case 404 -> new TableException(message);
-            case 408 -> new QueryException(message);
             case 409 -> new TableException(message);
             default -> new ManagedServiceException(message);
         };

@@ -1,8 +1,13 @@
 package ai.deeplake4j.engine.sql;
 
 import ai.deeplake4j.api.error.InternalException;
+import ai.deeplake4j.api.error.ManagedServiceException;
+import ai.deeplake4j.api.error.QueryCancelledException;
 import ai.deeplake4j.api.error.QueryException;
+import ai.deeplake4j.api.error.QueryTimeoutException;
 import ai.deeplake4j.api.error.TableException;
+import ai.deeplake4j.engine.cancel.Deadlines;
+import ai.deeplake4j.engine.cancel.QueryCancellation;
 import ai.deeplake4j.engine.lake.Lake;
 import ai.deeplake4j.engine.table.Compaction;
 import ai.deeplake4j.engine.table.LakeTable;
@@ -45,6 +50,8 @@ public final class QueryEngine implements AutoCloseable {
     private final String workspace;
     private final DuckDBConnection root;
     private final ConcurrentLinkedQueue<DuckDBConnection> idle = new ConcurrentLinkedQueue<>();
+    /** The calls of {@link #execute} running now, for {@link #cancelRunning}. */
+    private final Set<QueryCancellation> running = ConcurrentHashMap.newKeySet();
     private final Map<String, ViewState> views = new ConcurrentHashMap<>();
     private final Map<String, List<Token>> lexed = Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
         @Override
@@ -199,12 +206,78 @@ public final class QueryEngine implements AutoCloseable {
     }
 
     /**
-     * Runs one or more {@code ;}-separated statements and returns the rows of the last.
+     * Runs one or more {@code ;}-separated statements and returns the rows of the last, with no
+     * timeout ({@link #cancelRunning} can still stop it).
      *
      * @throws QueryException   malformed SQL (with the position) or a failed statement
      * @throws TableException   unknown table
      */
     public List<Map<String, Object>> execute(String sql, Object... params) {
+        return execute(sql, null, params);
+    }
+
+    /**
+     * As {@link #execute(String, Object...)}, cancelled when it runs longer than {@code timeout}:
+     * the DuckDB statements it is running are interrupted ({@link QueryCancellation}), what it had
+     * not committed is discarded, and it fails within about {@link Deadlines#REPEAT_MS} ms of the
+     * deadline. Its statements then leave this engine (and its connections) usable.
+     *
+     * @param timeout how long it may run, or null for no limit
+     * @throws QueryTimeoutException   when the timeout passed and the call was cancelled
+     * @throws QueryCancelledException when {@link #cancelRunning} stopped it
+     * @throws QueryException          malformed SQL (with the position) or a failed statement
+     * @throws TableException          unknown table
+     */
+    public List<Map<String, Object>> execute(String sql, Duration timeout, Object... params) {
+        if (QueryCancellation.current() != null) {
+            return executeStatements(sql, params); // part of a call already under way: its handle covers it
+        }
+        QueryCancellation call = new QueryCancellation();
+        running.add(call);
+        java.util.concurrent.ScheduledFuture<?> deadline = timeout == null ? null : Deadlines.expire(call, timeout);
+        try (QueryCancellation.Tracked scope = call.enter()) {
+            return executeStatements(sql, params);
+        } catch (RuntimeException e) {
+            String reason = call.reason();
+            if (reason == null) {
+                throw e;
+            }
+            if (call.timedOut()) {
+                throw new QueryTimeoutException("Query timed out after " + timeout.toMillis() + " ms and was cancelled"
+                        + " (nothing it had not committed was kept): " + shorten(sql)
+                        + ". Give it a longer timeout or narrow the query.", e);
+            }
+            throw new QueryCancelledException("Query cancelled because " + reason + " (nothing it had not committed was kept): "
+                    + shorten(sql), e);
+        } finally {
+            if (deadline != null) {
+                deadline.cancel(false);
+            }
+            running.remove(call);
+        }
+    }
+
+    /**
+     * Cancels every call running on this engine now (see {@link #execute(String, Duration, Object...)}),
+     * e.g. when a server's drain timeout has passed; they fail with a {@link QueryCancelledException}
+     * naming {@code reason}.
+     *
+     * @return how many calls were running
+     */
+    public int cancelRunning(String reason) {
+        int n = 0;
+        for (QueryCancellation call : running) {
+            call.cancel(reason);
+            n++;
+        }
+        return n;
+    }
+
+    private static String shorten(String sql) {
+        return sql.length() > 120 ? sql.substring(0, 120) + "..." : sql;
+    }
+
+    private List<Map<String, Object>> executeStatements(String sql, Object... params) {
         if (sql == null || sql.isBlank()) {
             throw new QueryException("Empty SQL statement.");
         }
@@ -216,6 +289,7 @@ public final class QueryEngine implements AutoCloseable {
         }
         List<Map<String, Object>> result = List.of();
         for (List<Token> statement : statements) {
+            QueryCancellation.checkCurrent();
             result = run(StatementParser.parse(statement), statement);
         }
         return result;
@@ -271,23 +345,26 @@ public final class QueryEngine implements AutoCloseable {
 
     private List<Map<String, Object>> select(String sql, String generatedFor) {
         DuckDBConnection c = borrow();
-        List<Map<String, Object>> rows;
-        try (java.sql.Statement s = c.createStatement()) {
-            rows = List.of();
+        List<Map<String, Object>> rows = List.of();
+        boolean reusable = false;
+        try (java.sql.Statement s = c.createStatement(); QueryCancellation.Tracked tracked = QueryCancellation.track(s)) {
             if (s.execute(sql)) {
                 try (ResultSet rs = s.getResultSet()) {
                     rows = Results.rows(rs);
                 }
             }
+            reusable = true;
         } catch (SQLException e) {
-            // A connection whose statement failed may keep a broken pending result: never reuse it.
-            closeQuietly(c);
             throw generatedFor == null ? SqlErrors.map(e, this) : SqlErrors.mapGenerated(e, this, generatedFor);
-        } catch (RuntimeException e) {
-            closeQuietly(c); // a value the rows could not carry: the result was left half read
-            throw e;
+        } finally {
+            if (reusable) {
+                idle.add(c);
+            } else {
+                // A connection whose statement failed (or whose rows could not be read) may keep a
+                // broken pending result: never reuse it.
+                closeQuietly(c);
+            }
         }
-        idle.add(c);
         return rows;
     }
 

@@ -1,5 +1,6 @@
 package ai.deeplake4j.engine.table;
 
+import ai.deeplake4j.engine.cancel.QueryCancellation;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
@@ -86,7 +87,7 @@ public final class DataFileOutput {
             throw new UncheckedIOException("Cannot create " + path.getParent(), e);
         }
         long rows;
-        try (Statement s = connection.createStatement()) {
+        try (Statement s = connection.createStatement(); QueryCancellation.Tracked tracked = QueryCancellation.track(s)) {
             rows = s.executeLargeUpdate("COPY (" + select + ") TO " + Sql.literal(path.toString())
                     + " (FORMAT parquet, COMPRESSION " + CODEC + ", ROW_GROUP_SIZE " + ROW_GROUP_ROWS
                     + ", FIELD_IDS " + table.fieldIds() + ")");

@@ -5,6 +5,7 @@ import ai.deeplake4j.api.error.QueryException;
 import ai.deeplake4j.api.error.TableException;
 import ai.deeplake4j.api.schema.Column;
 import ai.deeplake4j.api.schema.TypeKind;
+import ai.deeplake4j.engine.cancel.QueryCancellation;
 import ai.deeplake4j.ingest.pipeline.Values;
 import ai.deeplake4j.ingest.write.TableSchema;
 import ai.deeplake4j.ingest.write.TableWriter;
@@ -255,7 +256,8 @@ public final class LakeTableWriter implements TableWriter {
         }
         sql.append(") ").append(source);
         long rows;
-        try (Statement s = connection.createStatement()) {
+        // an INSERT ... SELECT runs the user's query here: a query's timeout must be able to stop it
+        try (Statement s = connection.createStatement(); QueryCancellation.Tracked tracked = QueryCancellation.track(s)) {
             rows = s.executeLargeUpdate(sql.toString());
             s.execute("UPDATE " + staging + " SET _seq = " + seq + " WHERE _seq IS NULL");
         }

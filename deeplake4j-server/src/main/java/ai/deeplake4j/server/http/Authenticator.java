@@ -42,6 +42,11 @@ public final class Authenticator {
         return caller;
     }
 
+    /** True once {@link #authenticate} accepted the request's token. */
+    public static boolean isAuthenticated(Context ctx) {
+        return ctx.attribute(ATTRIBUTE) != null;
+    }
+
     /** The caller attached by {@link #authenticate}. */
     public static Caller caller(Context ctx) {
         Caller caller = ctx.attribute(ATTRIBUTE);

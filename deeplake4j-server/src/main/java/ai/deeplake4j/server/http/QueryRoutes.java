@@ -1,6 +1,7 @@
 package ai.deeplake4j.server.http;
 
-import ai.deeplake4j.api.error.QueryException;
+import ai.deeplake4j.api.error.QueryCancelledException;
+import ai.deeplake4j.api.error.QueryTimeoutException;
 import ai.deeplake4j.server.lake.Lake;
 import ai.deeplake4j.server.sql.SqlGuard;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -18,26 +19,23 @@ import java.util.concurrent.TimeUnit;
  * {@code POST /workspaces/{ws}/tables/query} ({@code {"query", "params", "timeout_ms"}} →
  * {@code {"columns", "rows", "row_count"}}) and {@code .../query/batch}
  * ({@code {"query", "params_batch"}} → {@code {"row_count"}}, the rows the statements changed).
- * Every statement passes the {@link SqlGuard} first and runs with a timeout (default 60 s).
+ * Every statement passes the {@link SqlGuard} first and runs with a timeout (default 60 s) that
+ * cancels it in DuckDB and answers 408.
  */
 public final class QueryRoutes {
 
     private final Lake lake;
     private final java.util.concurrent.Semaphore permits;
-    private final java.util.concurrent.ScheduledExecutorService watchdogs;
     private final long maxBodyBytes;
     private final Duration defaultTimeout;
     private final Duration maxTimeout;
 
     /**
      * @param queryThreads statements that may run at once; more wait for a permit (within their timeout)
-     * @param watchdogs    schedules the timeout of each statement
      */
-    public QueryRoutes(Lake lake, int queryThreads, java.util.concurrent.ScheduledExecutorService watchdogs,
-                       long maxBodyBytes, Duration defaultTimeout, Duration maxTimeout) {
+    public QueryRoutes(Lake lake, int queryThreads, long maxBodyBytes, Duration defaultTimeout, Duration maxTimeout) {
         this.lake = lake;
         this.permits = new java.util.concurrent.Semaphore(queryThreads, true);
-        this.watchdogs = watchdogs;
         this.maxBodyBytes = maxBodyBytes;
         this.defaultTimeout = defaultTimeout;
         this.maxTimeout = maxTimeout;
@@ -51,7 +49,7 @@ public final class QueryRoutes {
         guard(scope).check(sql);
         Object[] params = params(body.get("params"), "params");
         Duration timeout = timeout(body.get("timeout_ms"));
-        List<Map<String, Object>> rows = run(() -> scope.lake().client().query(sql, params), timeout, sql);
+        List<Map<String, Object>> rows = run(deadline -> scope.lake().client().query(sql, deadline.left(), params), timeout, sql);
         Json.respond(ctx, 200, table(rows));
     }
 
@@ -70,10 +68,10 @@ public final class QueryRoutes {
         for (int i = 0; i < batch.size(); i++) {
             all.add(params(batch.get(i), "params_batch[" + i + "]"));
         }
-        long changed = run(() -> {
+        long changed = run(deadline -> {
             long n = 0;
             for (Object[] params : all) {
-                n += count(scope.lake().client().query(sql, params));
+                n += count(scope.lake().client().query(sql, deadline.left(), params));
             }
             return n;
         }, timeout, sql);
@@ -99,49 +97,60 @@ public final class QueryRoutes {
         return 0;
     }
 
+    /** Work that runs statements, each within what is left of the request's timeout. */
+    @FunctionalInterface
+    private interface Work<T> {
+        T run(Deadline deadline);
+    }
+
+    /** What is left of one request's timeout. */
+    private record Deadline(long nanos, Duration timeout, String sql) {
+        /** @throws ApiError 408 when nothing is left */
+        Duration left() {
+            long left = nanos - System.nanoTime();
+            if (left <= 0) {
+                throw timedOut(timeout, sql);
+            }
+            return Duration.ofNanos(left);
+        }
+    }
+
     /**
      * Runs {@code work} on the request's own thread (no hand-off: most statements take a few
      * milliseconds) once one of the {@code queryThreads} permits is free, and answers 408 when it
-     * outlasts {@code timeout}: a watchdog interrupts the thread at the deadline.
+     * outlasts {@code timeout}: each statement gets what is left of it as its engine timeout, and
+     * the engine cancels the DuckDB statements at the deadline (interrupting the Java thread would
+     * not stop them), so the permit and the cores are free again within about 0.1 s of it.
      */
-    private <T> T run(java.util.concurrent.Callable<T> work, Duration timeout, String sql) {
-        long deadline = System.nanoTime() + timeout.toNanos();
+    private <T> T run(Work<T> work, Duration timeout, String sql) {
+        Deadline deadline = new Deadline(System.nanoTime() + timeout.toNanos(), timeout, sql);
         try {
             if (!permits.tryAcquire(timeout.toNanos(), TimeUnit.NANOSECONDS)) {
                 throw timedOut(timeout, sql);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new QueryException("Query interrupted: the server is shutting down.");
+            throw shuttingDown();
         }
-        Thread self = Thread.currentThread();
-        java.util.concurrent.atomic.AtomicBoolean expired = new java.util.concurrent.atomic.AtomicBoolean();
-        java.util.concurrent.ScheduledFuture<?> watchdog = watchdogs.schedule(() -> {
-            expired.set(true);
-            self.interrupt();
-        }, Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
         try {
-            T result = work.call();
-            if (expired.get()) {
-                throw timedOut(timeout, sql);
-            }
-            return result;
-        } catch (RuntimeException e) {
-            throw expired.get() ? timedOut(timeout, sql) : e;
-        } catch (Exception e) {
-            throw expired.get() ? timedOut(timeout, sql) : new IllegalStateException(e);
+            return work.run(deadline);
+        } catch (QueryTimeoutException e) {
+            throw timedOut(timeout, sql);
+        } catch (QueryCancelledException e) {
+            throw shuttingDown(); // the only other canceller: the drain timeout of a shutdown
         } finally {
-            watchdog.cancel(false);
             permits.release();
-            if (expired.get()) {
-                Thread.interrupted(); // clear a late interrupt before the thread serves another request
-            }
         }
+    }
+
+    private static ApiError shuttingDown() {
+        return new ApiError(503, "shutting_down", "The server is shutting down and cancelled the query; nothing it had not"
+                + " committed was kept. Retry on another instance or later.");
     }
 
     private static ApiError timedOut(Duration timeout, String sql) {
         return new ApiError(408, "query_timeout", "Query timed out after " + timeout.toMillis()
-                + " ms. Raise timeout_ms or narrow the query: " + shorten(sql));
+                + " ms and was cancelled. Raise timeout_ms or narrow the query: " + shorten(sql));
     }
 
     private Duration timeout(JsonNode node) {

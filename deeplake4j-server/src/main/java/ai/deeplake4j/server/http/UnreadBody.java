@@ -10,7 +10,10 @@ import java.io.InputStream;
  * with unread bytes resets the connection, and the client, still writing, then loses the answer
  * ("broken pipe", "header parser received no bytes"). Reading the rest first lets the answer
  * arrive and keeps the connection. Beyond {@link #LIMIT} the server stops reading and says the
- * connection closes.
+ * connection closes. The body of a request without an accepted token is never drained: a
+ * client that sends part of a body and then nothing would hold a request thread until the
+ * connection's idle timeout, and a thousand of them every thread (issue 11.3); such a client gets
+ * its answer and a closed connection.
  */
 final class UnreadBody {
 
@@ -22,6 +25,10 @@ final class UnreadBody {
 
     /** Reads the request body to its end, or to {@link #LIMIT} and then marks the connection to close. */
     static void discard(Context ctx) {
+        if (!Authenticator.isAuthenticated(ctx)) {
+            ctx.header("Connection", "close");
+            return;
+        }
         try {
             InputStream in = ctx.req().getInputStream();
             long left = LIMIT;

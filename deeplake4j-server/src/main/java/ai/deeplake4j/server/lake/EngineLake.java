@@ -330,6 +330,23 @@ public final class EngineLake implements Lake {
     }
 
     @Override
+    public int cancelRunning(String reason) {
+        List<EmbeddedClient> engines = new ArrayList<>();
+        synchronized (this) {
+            for (Slot s : slots.values()) {
+                if (s.client != null) {
+                    engines.add(s.client);
+                }
+            }
+        }
+        int n = 0;
+        for (EmbeddedClient c : engines) {
+            n += c.engine().cancelRunning(reason);
+        }
+        return n;
+    }
+
+    @Override
     public void close() {
         List<EmbeddedClient> all = new ArrayList<>();
         List<Thread> closing;
@@ -387,6 +404,11 @@ public final class EngineLake implements Lake {
         @Override
         public List<Map<String, Object>> query(String sql, Object... params) {
             return call(c -> c.query(sql, params));
+        }
+
+        @Override
+        public List<Map<String, Object>> query(String sql, java.time.Duration timeout, Object... params) {
+            return call(c -> c.query(sql, timeout, params));
         }
 
         @Override

@@ -29,6 +29,17 @@ public interface Lake extends AutoCloseable {
     default void evictIdle() {
     }
 
+    /**
+     * Cancels the queries running now in every workspace (their DuckDB statements are
+     * interrupted); they fail with a {@link ai.deeplake4j.api.error.QueryCancelledException} naming
+     * {@code reason}. The server calls it when its drain timeout passes at shutdown. Nothing by default.
+     *
+     * @return how many queries were running
+     */
+    default int cancelRunning(String reason) {
+        return 0;
+    }
+
     /** Closes every open workspace; waits for their writers. */
     @Override
     void close();

@@ -3,6 +3,7 @@ package ai.deeplake4j.engine.search.lake;
 import ai.deeplake4j.api.error.QueryException;
 import ai.deeplake4j.api.schema.Column;
 import ai.deeplake4j.api.schema.ColumnType;
+import ai.deeplake4j.engine.cancel.QueryCancellation;
 import ai.deeplake4j.engine.search.exec.SearchableTable;
 import ai.deeplake4j.engine.table.LakeTable;
 import ai.deeplake4j.engine.table.RowIdSet;
@@ -98,7 +99,8 @@ public final class LakeSearchTable implements SearchableTable {
         String sql = "SELECT CAST(_id AS VARCHAR), " + Sql.identifier(column) + " FROM (" + scan + ") WHERE "
                 + Sql.identifier(column) + " IS NOT NULL";
         List<ColumnRow> out = new ArrayList<>();
-        try (Connection c = connections.get(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+        try (Connection c = connections.get(); Statement s = c.createStatement(); QueryCancellation.Tracked tracked = QueryCancellation.track(s);
+             ResultSet rs = s.executeQuery(sql)) {
             while (rs.next()) {
                 out.add(new ColumnRow(rs.getString(1), value(rs.getObject(2))));
             }
@@ -140,7 +142,8 @@ public final class LakeSearchTable implements SearchableTable {
      */
     public Set<String> idsWhere(String condition, String alias) {
         String sql = "SELECT _id FROM (" + scanWithId() + ") AS " + Sql.identifier(alias) + " WHERE " + condition;
-        try (Connection c = connections.get(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+        try (Connection c = connections.get(); Statement s = c.createStatement(); QueryCancellation.Tracked tracked = QueryCancellation.track(s);
+             ResultSet rs = s.executeQuery(sql)) {
             RowIdSet out = new RowIdSet(1024);
             while (rs.next()) {
                 out.add((java.util.UUID) rs.getObject(1));
@@ -167,7 +170,8 @@ public final class LakeSearchTable implements SearchableTable {
         }
         sql.append(" ORDER BY s DESC, 1 LIMIT ").append(k);
         List<ai.deeplake4j.engine.search.Hit> out = new ArrayList<>();
-        try (Connection c = connections.get(); java.sql.PreparedStatement s = c.prepareStatement(sql.toString())) {
+        try (Connection c = connections.get(); java.sql.PreparedStatement s = c.prepareStatement(sql.toString());
+             QueryCancellation.Tracked tracked = QueryCancellation.track(s)) {
             if (filter != null) {
                 s.setArray(1, c.createArrayOf("VARCHAR", filter.toArray()));
             }
@@ -248,7 +252,8 @@ public final class LakeSearchTable implements SearchableTable {
     private List<ColumnRow> readAll(List<String> files, String column) {
         String sql = "SELECT CAST(_id AS VARCHAR), " + Sql.identifier(column) + " FROM (" + table.scanSql(files, true, false) + ")";
         List<ColumnRow> out = new ArrayList<>();
-        try (Connection c = connections.get(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+        try (Connection c = connections.get(); Statement s = c.createStatement(); QueryCancellation.Tracked tracked = QueryCancellation.track(s);
+             ResultSet rs = s.executeQuery(sql)) {
             while (rs.next()) {
                 out.add(new ColumnRow(rs.getString(1), value(rs.getObject(2))));
             }
