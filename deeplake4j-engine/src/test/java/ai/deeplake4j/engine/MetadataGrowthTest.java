@@ -1,6 +1,7 @@
 package ai.deeplake4j.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.deeplake4j.engine.lake.TableDefaults;
@@ -15,8 +16,12 @@ import java.util.stream.Stream;
 import org.apache.iceberg.DataFile;
 import org.apache.iceberg.DataFiles;
 import org.apache.iceberg.FileFormat;
+import org.apache.iceberg.HasTableOperations;
 import org.apache.iceberg.Table;
+import org.apache.iceberg.TableMetadata;
+import org.apache.iceberg.TableOperations;
 import org.apache.iceberg.TableProperties;
+import org.apache.iceberg.exceptions.CommitFailedException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -76,17 +81,23 @@ class MetadataGrowthTest {
     void aCommitThatLosesARaceLeavesNoMetadataFileBehind() throws Exception {
         try (EmbeddedClient client = EmbeddedClient.open(lake)) {
             client.query("CREATE TABLE t (id BIGINT)");
-            Table first = client.engine().table("t").iceberg();
-            first.updateProperties().set(TableProperties.METADATA_PREVIOUS_VERSIONS_MAX, "100").commit(); // so no file goes for age
-            Table second = client.engine().table("t").iceberg();
+            Table winner = client.engine().table("t").iceberg();
+            winner.updateProperties().set(TableProperties.METADATA_PREVIOUS_VERSIONS_MAX, "100").commit(); // so no file goes for age
+            TableOperations loser = ((HasTableOperations) client.engine().table("t").iceberg()).operations();
             for (int i = 0; i < 5; i++) {
-                first.newFastAppend().appendFile(fakeFile(first, i)).commit();
-                // stale: its first attempt loses the catalog's compare-and-swap, the retry wins
-                second.newFastAppend().appendFile(fakeFile(second, 100 + i)).commit();
+                TableMetadata stale = loser.current();
+                winner.newFastAppend().appendFile(fakeFile(winner, i)).commit();
+                TableMetadata change = TableMetadata.buildFrom(stale).setProperties(Map.of("attempt", Integer.toString(i))).build();
+                // the catalog's compare-and-swap fails after the new metadata.json was written; Iceberg would retry
+                assertThrows(CommitFailedException.class, () -> loser.commit(stale, change));
+                loser.refresh();
             }
-            first.refresh();
-            assertEquals(10, first.currentSnapshot().dataManifests(first.io()).stream().mapToInt(m -> m.addedFilesCount()).sum());
-            assertEquals(((org.apache.iceberg.HasTableOperations) first).operations().current().previousFiles().size() + 1, metadataJson(first).size(),
+            winner.refresh();
+            List<String> versions = new java.util.ArrayList<>();
+            ((HasTableOperations) winner).operations().current().previousFiles().forEach(e -> versions.add(e.file()));
+            versions.add(((HasTableOperations) winner).operations().current().metadataFileLocation());
+            assertEquals(versions.stream().map(v -> Path.of(v).getFileName().toString()).sorted().toList(),
+                    metadataJson(winner).stream().map(p -> p.getFileName().toString()).sorted().toList(),
                     "one metadata.json per committed version, none for the lost attempts");
         }
     }
