@@ -23,7 +23,6 @@ import org.apache.iceberg.CatalogProperties;
 import org.apache.iceberg.PartitionSpec;
 import org.apache.iceberg.Schema;
 import org.apache.iceberg.Table;
-import org.apache.iceberg.TableProperties;
 import org.apache.iceberg.catalog.Namespace;
 import org.apache.iceberg.catalog.TableIdentifier;
 import org.apache.iceberg.exceptions.AlreadyExistsException;
@@ -71,7 +70,7 @@ public final class Lake implements AutoCloseable {
         props.put(CatalogProperties.FILE_IO_IMPL, LocalFileIO.class.getName());
         props.put("jdbc.busy_timeout", Integer.toString(BUSY_TIMEOUT_MS));
         props.put("jdbc.schema-version", "V1");
-        JdbcCatalog catalog = new JdbcCatalog();
+        JdbcCatalog catalog = new LakeCatalog();
         try {
             initializeExclusively(root, () -> catalog.initialize("deeplake4j", props));
         } catch (RuntimeException e) {
@@ -161,10 +160,15 @@ public final class Lake implements AutoCloseable {
         return catalog.listTables(ns).stream().map(TableIdentifier::name).sorted().toList();
     }
 
-    /** Loads a table, or null when it does not exist. */
+    /**
+     * Loads a table, or null when it does not exist. A table created by an older deeplake4j gets the
+     * current {@link TableDefaults} first.
+     */
     public LakeTable load(Namespace ns, String name) {
         try {
-            return new LakeTable(catalog.loadTable(TableIdentifier.of(ns, Names.table(name))), this);
+            Table table = catalog.loadTable(TableIdentifier.of(ns, Names.table(name)));
+            TableDefaults.applyIfOutdated(table);
+            return new LakeTable(table, this);
         } catch (NoSuchTableException e) {
             return null;
         }
@@ -188,16 +192,9 @@ public final class Lake implements AutoCloseable {
             fields.add(Types.NestedField.optional(id, c.name(), ColumnTypes.iceberg(c.type(), () -> 1000 + ids.getAndIncrement()),
                     ColumnTypes.doc(c.type())));
         }
-        Map<String, String> props = new HashMap<>();
-        props.put(TableProperties.FORMAT_VERSION, "2");
-        props.put(TableProperties.METADATA_DELETE_AFTER_COMMIT_ENABLED, "true");
-        props.put(TableProperties.METADATA_PREVIOUS_VERSIONS_MAX, "20");
-        props.put(TableProperties.COMMIT_NUM_RETRIES, "20");
-        props.put(TableProperties.COMMIT_MIN_RETRY_WAIT_MS, "10");
-        props.put(TableProperties.MANIFEST_MERGE_ENABLED, "true");
         try {
             Table t = catalog.buildTable(TableIdentifier.of(ns, name), new Schema(fields)).withPartitionSpec(PartitionSpec.unpartitioned())
-                    .withLocation(location.toString()).withProperties(props).create();
+                    .withLocation(location.toString()).withProperties(TableDefaults.forNewTable()).create();
             return new LakeTable(t, this);
         } catch (AlreadyExistsException e) {
             throw new TableException("Table already exists: " + name + ". Drop it first or choose another name.");

@@ -195,14 +195,18 @@ final class DmlExecutor {
             throw SqlErrors.mapGenerated(e, engine, table.name());
         }
         try {
-            OverwriteFiles overwrite = table.iceberg().newOverwrite().validateFromSnapshot(snapshot).validateNoConflictingDeletes();
+            OverwriteFiles overwrite = ai.deeplake4j.engine.table.InlineCommits.inline(table.iceberg().newOverwrite())
+                    .validateFromSnapshot(snapshot).validateNoConflictingDeletes();
             old.forEach(overwrite::deleteFile);
             if (replacement != null) {
                 overwrite.addFile(replacement);
             }
             overwrite.commit();
+        } catch (org.apache.iceberg.exceptions.CommitStateUnknownException e) {
+            throw new TableException("The outcome of the change to table '" + table.name() + "' is unknown: " + e.getMessage()
+                    + ". Check the table's rows before retrying the statement.", e); // its file may be in the table: keep it
         } catch (RuntimeException e) {
-            if (replacement != null) {
+            if (replacement != null && e instanceof org.apache.iceberg.exceptions.CleanableFailure) {
                 try {
                     java.nio.file.Files.deleteIfExists(java.nio.file.Path.of(replacement.location()));
                 } catch (java.io.IOException ignored) {

@@ -13,6 +13,7 @@ import ai.deeplake4j.engine.table.Compaction;
 import ai.deeplake4j.engine.table.LakeTable;
 import ai.deeplake4j.engine.table.LakeTableStore;
 import ai.deeplake4j.engine.table.OrphanFiles;
+import ai.deeplake4j.engine.table.SnapshotExpiry;
 import ai.deeplake4j.engine.table.Sql;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -69,6 +70,9 @@ public final class QueryEngine implements AutoCloseable {
     /** When background maintenance last swept each table (lower-cased name) for orphan files. */
     private final Map<String, Instant> orphanSweeps = new ConcurrentHashMap<>();
     private static final Duration ORPHAN_SWEEP_INTERVAL = Duration.ofHours(1);
+    /** When background maintenance last expired each table's (lower-cased name) old snapshots. */
+    private final Map<String, Instant> expiries = new ConcurrentHashMap<>();
+    private static final Duration EXPIRY_INTERVAL = Duration.ofHours(1);
     /** The smallest DuckDB memory limit {@link #setMemoryLimit} takes: 1 MiB. */
     public static final long MIN_MEMORY_LIMIT = 1L << 20;
     private final java.util.concurrent.ExecutorService maintenance = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
@@ -491,7 +495,8 @@ public final class QueryEngine implements AutoCloseable {
 
     /**
      * Compacts the table's small data files in the background when there are many (after ingests
-     * and INSERTs), and at most once an hour per table removes its orphan data files older than
+     * and INSERTs), and at most once an hour per table expires its snapshots older than its retention
+     * ({@link #expireSnapshots}) and removes its orphan data files older than
      * {@link #orphanMinAge()} ({@link OrphanFiles}). The write that triggered it has already
      * committed, so a failure here is only logged; at most one pass per table waits in the queue.
      */
@@ -509,11 +514,65 @@ public final class QueryEngine implements AutoCloseable {
                         Compaction.compact(t, c);
                     }
                 }
+                expireSnapshotsIfDue(t, key);
                 sweepOrphansIfDue(t, key);
             } catch (SQLException | RuntimeException e) {
-                org.slf4j.LoggerFactory.getLogger(QueryEngine.class).warn("Maintenance (compaction, orphan files) of table {} failed: {}", table, e.getMessage());
+                org.slf4j.LoggerFactory.getLogger(QueryEngine.class).warn("Maintenance (compaction, snapshot expiry, orphan files) of table {} failed: {}",
+                        table, e.getMessage());
             }
         });
+    }
+
+    private void expireSnapshotsIfDue(LakeTable t, String key) {
+        Instant now = Instant.now();
+        Instant last = expiries.get(key);
+        if (last != null && last.plus(EXPIRY_INTERVAL).isAfter(now)) {
+            return;
+        }
+        expiries.put(key, now);
+        int expired = SnapshotExpiry.expire(t, now.minus(SnapshotExpiry.maxAge(t)));
+        if (expired > 0) {
+            org.slf4j.LoggerFactory.getLogger(QueryEngine.class).info("Expired {} snapshots of table {} older than {}", expired, t.name(),
+                    SnapshotExpiry.maxAge(t));
+        }
+    }
+
+    /**
+     * Expires the table's snapshots created before {@code olderThan}, except the current one and
+     * tagged ones, and deletes the data and metadata files only they used ({@link SnapshotExpiry}).
+     * Background maintenance does this at most once an hour per table after writes, with the
+     * table's retention ({@link #snapshotRetention}, 7 days by default). Versions expired can no
+     * longer be checked out.
+     *
+     * @return how many snapshots were expired
+     * @throws TableException when the table does not exist
+     */
+    public int expireSnapshots(String table, Instant olderThan) {
+        return SnapshotExpiry.expire(table(table), olderThan);
+    }
+
+    /**
+     * How long the table keeps untagged snapshots: its Iceberg property
+     * {@code history.expire.max-snapshot-age-ms}, which tables get from
+     * {@link ai.deeplake4j.engine.lake.TableDefaults#snapshotMaxAge()} (7 days unless the system
+     * property {@code deeplake4j.snapshots.maxAge} says otherwise).
+     *
+     * @throws TableException when the table does not exist
+     */
+    public Duration snapshotRetention(String table) {
+        return SnapshotExpiry.maxAge(table(table));
+    }
+
+    /**
+     * Sets how long the table keeps untagged snapshots (stored in the table, so other Iceberg
+     * engines' maintenance follows it too).
+     *
+     * @param maxAge positive
+     * @throws TableException           when the table does not exist
+     * @throws IllegalArgumentException when {@code maxAge} is not positive
+     */
+    public void setSnapshotRetention(String table, Duration maxAge) {
+        SnapshotExpiry.setMaxAge(table(table), maxAge);
     }
 
     private void sweepOrphansIfDue(LakeTable t, String key) {

@@ -54,7 +54,7 @@ public final class Compaction {
             DataFile merged = DataFileOutput.write(connection, table,
                     table.scanSql(bin.stream().map(DataFile::location).toList(), true, false));
             try {
-                RewriteFiles rewrite = table.iceberg().newRewrite().validateFromSnapshot(snapshot);
+                RewriteFiles rewrite = InlineCommits.inline(table.iceberg().newRewrite()).validateFromSnapshot(snapshot);
                 rewrite.set(LakeTableWriter.MESSAGE, "compaction of " + bin.size() + " small data files");
                 bin.forEach(rewrite::deleteFile);
                 if (merged != null) {
@@ -64,7 +64,8 @@ public final class Compaction {
                 removed += bin.size();
             } catch (RuntimeException e) {
                 LOG.info("Compaction of table {} skipped, a concurrent change won: {}", table.name(), e.getMessage());
-                if (merged != null) {
+                // only when the table certainly did not take the merged file (never on CommitStateUnknownException)
+                if (merged != null && e instanceof org.apache.iceberg.exceptions.CleanableFailure) {
                     deleteQuietly(merged.location());
                 }
                 break;

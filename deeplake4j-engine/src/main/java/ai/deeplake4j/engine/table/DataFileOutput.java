@@ -18,7 +18,8 @@ import org.apache.iceberg.FileFormat;
 /**
  * Writes the rows of a query into a new Parquet data file of a table with DuckDB's {@code COPY}
  * (Parquet field ids from the table schema, {@value #CODEC} pages), forces it to disk, and
- * describes it for Iceberg.
+ * describes it for Iceberg with its column metrics ({@link ColumnMetrics}), so Iceberg engines can
+ * skip it by value.
  */
 public final class DataFileOutput {
     /**
@@ -104,7 +105,7 @@ public final class DataFileOutput {
                     .withPath(path.toString())
                     .withFormat(FileFormat.PARQUET)
                     .withFileSizeInBytes(Files.size(path))
-                    .withRecordCount(rows)
+                    .withMetrics(ColumnMetrics.of(connection, path.toString(), table.fields(), rows))
                     .build();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot finish data file " + path, e);

@@ -86,6 +86,11 @@ public final class LakeTable {
         return total == null ? 0 : Long.parseLong(total);
     }
 
+    /** The table's top-level Iceberg fields ({@code _id} and the user columns), as read when it was loaded. */
+    public List<Types.NestedField> fields() {
+        return columns;
+    }
+
     /** User columns in table order (without {@code _id}). */
     public TableSchema schema() {
         List<Column> cols = new ArrayList<>();

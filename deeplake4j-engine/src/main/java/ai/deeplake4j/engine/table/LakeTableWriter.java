@@ -28,6 +28,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.iceberg.AppendFiles;
 import org.apache.iceberg.DataFile;
+import org.apache.iceberg.exceptions.CleanableFailure;
+import org.apache.iceberg.exceptions.CommitStateUnknownException;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 
@@ -391,7 +393,7 @@ public final class LakeTableWriter implements TableWriter {
             return;
         }
         try {
-            AppendFiles append = table.iceberg().newAppend();
+            AppendFiles append = InlineCommits.inline(table.iceberg().newAppend());
             if (message != null) {
                 append.set(MESSAGE, message);
             }
@@ -402,11 +404,26 @@ public final class LakeTableWriter implements TableWriter {
             }
             append.commit();
             committedRows.addAndGet(rows);
+        } catch (CommitStateUnknownException e) {
+            // The snapshot may be in the table, naming these files: deleting them could corrupt it.
+            failure.compareAndSet(null, new TableException("The outcome of a commit to table '" + table.name() + "' is unknown ("
+                    + e.getMessage() + "): its " + files.size() + " data file(s) with " + rows(files) + " row(s) were kept. Check the "
+                    + "table's history() or row count to see whether the rows arrived before writing them again; if they did not, "
+                    + "orphan cleanup removes the files a day later.", e));
         } catch (RuntimeException e) {
-            deleteAll(files);
+            // As Iceberg does with its own files: only a failure that certainly left the table unchanged allows cleanup.
+            boolean cleanable = e instanceof CleanableFailure;
+            if (cleanable) {
+                deleteAll(files);
+            }
             failure.compareAndSet(null, new TableException("Commit to table '" + table.name() + "' failed: " + e.getMessage()
-                    + ". Rows committed before stay; the rows of this commit were not written.", e));
+                    + ". Rows committed before stay; the rows of this commit were not written"
+                    + (cleanable ? "." : " (their files are left for orphan cleanup)."), e));
         }
+    }
+
+    private static long rows(List<DataFile> files) {
+        return files.stream().mapToLong(DataFile::recordCount).sum();
     }
 
     private static void deleteAll(List<DataFile> files) {
@@ -455,7 +472,9 @@ public final class LakeTableWriter implements TableWriter {
 
     /**
      * Drops the uncommitted rows and closes; when the store created the table for this writer and
-     * no commit of it succeeded, drops the table too (unless another writer committed to it).
+     * no commit of it succeeded, drops the table too (unless another writer committed to it). When
+     * {@link #close()} throws (a commit failed, or its outcome is unknown) the table is kept: an
+     * unknown outcome may have committed rows.
      */
     @Override
     public void discard() {
@@ -472,17 +491,25 @@ public final class LakeTableWriter implements TableWriter {
         }
     }
 
+    /**
+     * Waits for the commits in flight, drops rows not committed and releases the writer's DuckDB
+     * connections.
+     *
+     * @throws TableException when a commit of this writer failed or its outcome is unknown (the
+     *                        resources are released first): its message says which, and what to check
+     */
     @Override
     public void close() {
         if (closed) {
             return;
         }
         closed = true;
+        RuntimeException commitFailure = null;
         try {
             try {
                 sync();
             } catch (RuntimeException e) {
-                // reported by the commit/sync that failed; close still releases resources
+                commitFailure = e; // thrown after the resources are released
             }
             committer.shutdown();
             appender.close();
@@ -494,6 +521,11 @@ public final class LakeTableWriter implements TableWriter {
         } finally {
             closeQuietly(connection);
             closeQuietly(committerConnection);
+        }
+        if (commitFailure != null) {
+            // A new exception: the caller may be closing in a try-with-resources that already threw the failure.
+            throw new TableException("Closed the writer of table '" + table.name() + "' after a failed commit: "
+                    + commitFailure.getMessage(), commitFailure);
         }
     }
 

@@ -28,8 +28,9 @@ import org.apache.iceberg.io.FileIO;
  * references. They are left by writes that never committed: a process killed mid-ingest, a remote
  * row stream that broke, a compaction whose commit lost to a concurrent UPDATE, a failed delete.
  *
- * <p>Every snapshot is kept (each is a version users can check out), so a file counts as
- * referenced when any snapshot's manifests list it, not only the current one. Only files older
+ * <p>Every retained snapshot is a version users can check out (old untagged ones are expired by
+ * {@link SnapshotExpiry}, which deletes their files itself), so a file counts as referenced when
+ * any snapshot's manifests list it, not only the current one. Only files older
  * than a minimum age are candidates: a writer in another process may have written a file and not
  * yet committed it, and that takes seconds, never a day. Iceberg's own orphan-file action (in its
  * Spark module) follows the same rule with a 3-day default.

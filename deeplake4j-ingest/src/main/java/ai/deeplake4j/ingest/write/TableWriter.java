@@ -55,7 +55,12 @@ public interface TableWriter extends AutoCloseable {
     /** Drops the rows not yet committed; earlier commits stay. */
     void abort();
 
-    /** Waits for commits in flight, then drops rows not committed; call {@link #commit()} first to keep them. */
+    /**
+     * Waits for commits in flight, then drops rows not committed; call {@link #commit()} first to keep them.
+     *
+     * @throws ai.deeplake4j.api.error.TableException when a commit of this writer failed or its outcome
+     *                                               is unknown (the writer's resources are released anyway)
+     */
     @Override
     void close();
 
