@@ -13,14 +13,15 @@ import java.util.concurrent.TimeUnit;
 /**
  * A deeplake4j server in its own JVM ({@code ServerMain} on this class path, 127.0.0.1, a free
  * port), so that its memory (RSS) and threads are its own and not the load generator's. The JVM
- * options are those of {@code bin/deeplake4j serve}, its default heap bound {@value #SERVE_HEAP}
- * included, plus {@code -Ddeeplake4j.serverJavaOpts} (space-separated, e.g. {@code -Xmx4g}, which
+ * options are those of {@code bin/deeplake4j serve}, its default fixed heap ({@value #SERVE_HEAP_MIN}
+ * {@value #SERVE_HEAP}) included, plus {@code -Ddeeplake4j.serverJavaOpts} (space-separated, e.g. {@code -Xmx4g}, which
  * wins). Closing sends SIGTERM and waits for the exit.
  */
 final class ServerProcess implements AutoCloseable {
 
-    /** bin/deeplake4j serve's default heap bound (DEEPLAKE4J_SERVE_HEAP). */
-    static final String SERVE_HEAP = "-Xmx2g";
+    /** bin/deeplake4j serve's default fixed heap (DEEPLAKE4J_SERVE_HEAP, as -Xms and -Xmx). */
+    static final String SERVE_HEAP_MIN = "-Xms1g";
+    static final String SERVE_HEAP = "-Xmx1g";
 
     static final byte[] SECRET = "bench-secret-bench-secret-bench-secret".getBytes(StandardCharsets.UTF_8);
 
@@ -38,7 +39,7 @@ final class ServerProcess implements AutoCloseable {
         Files.deleteIfExists(portFile);
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new ArrayList<>(List.of(java, "--add-modules", "jdk.incubator.vector",
-                "--enable-native-access=ALL-UNNAMED", "--add-opens=java.base/java.nio=ALL-UNNAMED", SERVE_HEAP));
+                "--enable-native-access=ALL-UNNAMED", "--add-opens=java.base/java.nio=ALL-UNNAMED", SERVE_HEAP_MIN, SERVE_HEAP));
         String extra = System.getProperty("deeplake4j.serverJavaOpts", "").trim();
         if (!extra.isEmpty()) {
             command.addAll(List.of(extra.split("\\s+")));
