@@ -30,7 +30,12 @@ final class Cpu {
         }
     }
 
-    /** CPU seconds of every process named {@code comm} (e.g. all PostgreSQL processes, parallel workers included). */
+    /**
+     * CPU seconds of every process named {@code comm} (e.g. all PostgreSQL processes), each with
+     * the time of its exited children it has waited for (cutime, cstime): PostgreSQL's parallel
+     * maintenance workers exit when an index build ends, and only the postmaster's children time
+     * still holds their CPU.
+     */
     static double ofCommand(String comm) {
         double sum = 0;
         try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
@@ -38,7 +43,8 @@ final class Cpu {
                 try {
                     String stat = Files.readString(p.resolve("stat"));
                     if (stat.contains("(" + comm + ")")) {
-                        sum += ofPid(Long.parseLong(p.getFileName().toString()));
+                        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                        sum += (Long.parseLong(f[11]) + Long.parseLong(f[12]) + Long.parseLong(f[13]) + Long.parseLong(f[14])) / TICKS;
                     }
                 } catch (IOException | RuntimeException ignored) {
                     // the process ended while we looked
