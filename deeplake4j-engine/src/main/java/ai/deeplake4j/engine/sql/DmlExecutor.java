@@ -213,8 +213,10 @@ final class DmlExecutor {
                     // an orphan file; OrphanFiles removes it a day later
                 }
             }
+            boolean certain = e instanceof org.apache.iceberg.exceptions.CleanableFailure;
             throw new TableException("Could not commit the change to table '" + table.name() + "': " + e.getMessage()
-                    + ". Nothing was changed; retry the statement.", e);
+                    + (certain ? ". Nothing was changed; retry the statement."
+                    : ". Iceberg does not say whether it was applied: check the table's rows or history() before retrying."), e);
         }
         return count(matched);
     }

@@ -152,7 +152,19 @@ public final class WriterSessions implements AutoCloseable {
                     s.writer.discard();
                     return 0L;
                 }
-                long durable = s.writer.sync();
+                long durable;
+                try {
+                    durable = s.writer.sync();
+                } catch (RuntimeException e) {
+                    // the writer's connections are released even when its last commit failed;
+                    // the sync's error is the one the client needs
+                    try {
+                        s.writer.close();
+                    } catch (RuntimeException closeFailure) {
+                        e.addSuppressed(closeFailure);
+                    }
+                    throw e;
+                }
                 s.writer.close();
                 return durable;
             });
