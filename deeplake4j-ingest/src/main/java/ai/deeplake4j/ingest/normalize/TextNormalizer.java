@@ -22,6 +22,7 @@ import java.util.Set;
  * An empty file is an error: it would silently make no rows.
  */
 public final class TextNormalizer implements Normalizer {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(TextNormalizer.class);
     private static final Set<String> EXTENSIONS = Set.of("txt", "md", "csv", "json", "xml", "html", "htm");
     private static final SequencedMap<String, ColumnType> COLUMNS = Normalizer.columnsOf(
             "chunk_index", ColumnType.of(TypeKind.INT64),
@@ -52,7 +53,7 @@ public final class TextNormalizer implements Normalizer {
     public void normalize(SourceFile file, NormalizeContext context, RowSink sink) throws IOException {
         String text = read(file);
         if (FileKinds.extension(file.path()).startsWith("htm")) {
-            text = HtmlText.extract(text);
+            text = HtmlText.extract(text, warning -> LOG.warn("{}: {}", file.path().getFileName(), warning));
         }
         if (text.isEmpty()) {
             throw new IOException("file is empty (no text to ingest)");
