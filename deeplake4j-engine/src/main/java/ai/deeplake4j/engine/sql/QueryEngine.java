@@ -1,7 +1,6 @@
 package ai.deeplake4j.engine.sql;
 
 import ai.deeplake4j.api.error.InternalException;
-import ai.deeplake4j.api.error.ManagedServiceException;
 import ai.deeplake4j.api.error.QueryCancelledException;
 import ai.deeplake4j.api.error.QueryException;
 import ai.deeplake4j.api.error.QueryTimeoutException;
