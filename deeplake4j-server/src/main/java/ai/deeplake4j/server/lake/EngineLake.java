@@ -298,7 +298,8 @@ public final class EngineLake implements Lake {
     @Override
     public void dropWorkspace(String org, String workspace) {
         WorkspaceLake ws = workspace(org, workspace);
-        for (String table : ws.client().listTables()) {
+        // every table of the catalog, the workspace's thumbnails table included (listTables leaves it out)
+        for (String table : lake.listTables(ai.deeplake4j.engine.lake.Lake.namespace(org, workspace))) {
             ws.client().dropTable(table, true);
         }
         EmbeddedClient idle = null;

@@ -62,6 +62,27 @@ class EngineLakeTest {
     }
 
     @Test
+    void droppingAWorkspaceDropsItsThumbnailsTableTooSoTheNameCanBeUsedAgain(@org.junit.jupiter.api.io.TempDir Path images)
+            throws Exception {
+        Path image = java.nio.file.Files.copy(Path.of(System.getProperty("deeplake4j.corpus"), "image", "rocket.jpg"),
+                images.resolve("rocket.jpg"));
+        Map<String, java.util.List<?>> files = Map.of("path", java.util.List.of(image.toString()));
+        ai.deeplake4j.api.ingest.IngestOptions options = ai.deeplake4j.api.ingest.IngestOptions.builder().schema("path", "FILE").build();
+        try (EngineLake lake = EngineLake.open(dir.resolve("dropws"))) {
+            lake.workspace("acme", "pics").client().ingest("imgs", files, options);
+            lake.dropWorkspace("acme", "pics");
+            var namespace = ai.deeplake4j.engine.lake.Lake.namespace("acme", "pics");
+            try (ai.deeplake4j.engine.lake.Lake catalog = ai.deeplake4j.engine.lake.Lake.open(dir.resolve("dropws"))) {
+                assertEquals(java.util.List.of(), catalog.listTables(namespace), "no table of the dropped workspace stays in the catalog");
+            }
+            var again = lake.workspace("acme", "pics").client();
+            again.ingest("imgs", files, options);
+            assertEquals(4L, ((Number) again.query("SELECT count(*) AS n FROM thumbnails").getFirst().get("n")).longValue(),
+                    "the new workspace's thumbnails only");
+        }
+    }
+
+    @Test
     void workspaceEnginesCapDuckdbMemoryWhenAsked() throws SQLException {
         String limit = "SELECT CAST(current_setting('memory_limit') AS VARCHAR)";
         try (EngineLake lake = EngineLake.open(dir.resolve("capped"), new EngineLake.Settings(1, 64, Duration.ofMinutes(10), 256L << 20))) {
