@@ -524,16 +524,29 @@ public final class QueryEngine implements AutoCloseable {
 
     private void expireSnapshotsIfDue(LakeTable t, String key) {
         Instant now = Instant.now();
-        Instant last = expiries.get(key);
-        if (last != null && last.plus(EXPIRY_INTERVAL).isAfter(now)) {
+        if (!due(expiries, key, EXPIRY_INTERVAL, now)) {
             return;
         }
-        expiries.put(key, now);
-        int expired = SnapshotExpiry.expire(t, now.minus(SnapshotExpiry.maxAge(t)));
+        Duration maxAge = SnapshotExpiry.maxAge(t);
+        int expired = SnapshotExpiry.expire(t, now.minus(maxAge));
         if (expired > 0) {
             org.slf4j.LoggerFactory.getLogger(QueryEngine.class).info("Expired {} snapshots of table {} older than {}", expired, t.name(),
-                    SnapshotExpiry.maxAge(t));
+                    maxAge);
         }
+    }
+
+    /**
+     * True, and {@code now} recorded for {@code key}, when the last run recorded in {@code lastRuns}
+     * is at least {@code interval} ago (or there was none): background work that runs at most
+     * once per interval per table.
+     */
+    private static boolean due(Map<String, Instant> lastRuns, String key, Duration interval, Instant now) {
+        Instant last = lastRuns.get(key);
+        if (last != null && last.plus(interval).isAfter(now)) {
+            return false;
+        }
+        lastRuns.put(key, now);
+        return true;
     }
 
     /**
@@ -576,11 +589,9 @@ public final class QueryEngine implements AutoCloseable {
 
     private void sweepOrphansIfDue(LakeTable t, String key) {
         Instant now = Instant.now();
-        Instant last = orphanSweeps.get(key);
-        if (last != null && last.plus(ORPHAN_SWEEP_INTERVAL).isAfter(now)) {
+        if (!due(orphanSweeps, key, ORPHAN_SWEEP_INTERVAL, now)) {
             return;
         }
-        orphanSweeps.put(key, now);
         OrphanFiles.Removed removed = OrphanFiles.remove(t, orphanMinAge(), now);
         if (removed.files() > 0) {
             org.slf4j.LoggerFactory.getLogger(QueryEngine.class).info("Removed {} orphan data files ({} bytes) of table {}",
