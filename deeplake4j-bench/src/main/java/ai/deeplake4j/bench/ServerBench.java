@@ -266,7 +266,8 @@ public final class ServerBench {
                 "default", Duration.ofSeconds(60));
     }
 
-    private static Map<String, List<?>> rows(int n) {
+    /** {@code n} rows of the server benchmarks' table: id, a short text, a random value (seeded). */
+    public static Map<String, List<?>> rows(int n) {
         List<Long> ids = new ArrayList<>(n);
         List<String> text = new ArrayList<>(n);
         List<Double> value = new ArrayList<>(n);

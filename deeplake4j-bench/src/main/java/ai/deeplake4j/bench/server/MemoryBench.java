@@ -7,7 +7,6 @@ import ai.deeplake4j.client.http.RetryPolicy;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -50,7 +49,7 @@ public final class MemoryBench {
             String token = server.token("bench");
             HttpTransport transport = new HttpTransport(server.url(), token, null, RetryPolicy.defaults(), Duration.ofSeconds(10));
             RemoteClient setup = new RemoteClient(transport, "default", Duration.ofSeconds(60));
-            setup.ingest("bench", rows());
+            setup.ingest("bench", ai.deeplake4j.bench.ServerBench.rows(ROWS));
             setup.query("CREATE TABLE events (id BIGINT, client INTEGER, text TEXT)");
             rssAtStart = server.rssKib();
 
@@ -120,22 +119,5 @@ public final class MemoryBench {
                 clients, minutes, last[2], last[3], (last[2] + last[3]) / Math.max(1.0, last[0]), last[4]);
         System.out.printf("Plateau check: largest RSS after %d s is %,d MB, %+.1f%% of the %,d MB at %d s (target within 10%%): %s%n",
                 atHalf[0], maxLater >> 10, growth, atHalf[1] >> 10, atHalf[0], growth <= 10 ? "PASS" : "FAIL");
-    }
-
-    private static Map<String, List<?>> rows() {
-        List<Long> ids = new ArrayList<>(ROWS);
-        List<String> text = new ArrayList<>(ROWS);
-        List<Double> value = new ArrayList<>(ROWS);
-        SplittableRandom r = new SplittableRandom(7);
-        for (int i = 0; i < ROWS; i++) {
-            ids.add((long) i);
-            text.add("row " + i + " lorem ipsum dolor sit amet");
-            value.add(r.nextDouble());
-        }
-        Map<String, List<?>> data = new LinkedHashMap<>();
-        data.put("id", ids);
-        data.put("text", text);
-        data.put("value", value);
-        return data;
     }
 }
