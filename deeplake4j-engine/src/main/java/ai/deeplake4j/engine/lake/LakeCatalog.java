@@ -4,10 +4,7 @@ import java.util.List;
 import org.apache.iceberg.TableMetadata;
 import org.apache.iceberg.TableOperations;
 import org.apache.iceberg.catalog.TableIdentifier;
-import org.apache.iceberg.encryption.EncryptionManager;
 import org.apache.iceberg.exceptions.CommitFailedException;
-import org.apache.iceberg.io.FileIO;
-import org.apache.iceberg.io.LocationProvider;
 import org.apache.iceberg.jdbc.JdbcCatalog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,7 +31,11 @@ final class LakeCatalog extends JdbcCatalog {
     }
 
     /** Delegates everything; a failed commit removes the metadata file it wrote. */
-    private record CleaningOperations(TableOperations delegate) implements TableOperations {
+    private static final class CleaningOperations extends ForwardingTableOperations {
+        CleaningOperations(TableOperations delegate) {
+            super(delegate);
+        }
+
         @Override
         public void commit(TableMetadata base, TableMetadata metadata) {
             CommitFailedException failure;
@@ -73,51 +74,6 @@ final class LakeCatalog extends JdbcCatalog {
                     }
                 }
             }
-        }
-
-        @Override
-        public TableMetadata current() {
-            return delegate.current();
-        }
-
-        @Override
-        public TableMetadata refresh() {
-            return delegate.refresh();
-        }
-
-        @Override
-        public FileIO io() {
-            return delegate.io();
-        }
-
-        @Override
-        public EncryptionManager encryption() {
-            return delegate.encryption();
-        }
-
-        @Override
-        public String metadataFileLocation(String fileName) {
-            return delegate.metadataFileLocation(fileName);
-        }
-
-        @Override
-        public LocationProvider locationProvider() {
-            return delegate.locationProvider();
-        }
-
-        @Override
-        public TableOperations temp(TableMetadata uncommittedMetadata) {
-            return delegate.temp(uncommittedMetadata);
-        }
-
-        @Override
-        public long newSnapshotId() {
-            return delegate.newSnapshotId();
-        }
-
-        @Override
-        public boolean requireStrictCleanup() {
-            return delegate.requireStrictCleanup();
         }
     }
 }

@@ -17,8 +17,6 @@ import org.apache.iceberg.TableOperations;
 import org.apache.iceberg.TableProperties;
 import org.apache.iceberg.exceptions.CommitFailedException;
 import org.apache.iceberg.exceptions.CommitStateUnknownException;
-import org.apache.iceberg.io.FileIO;
-import org.apache.iceberg.io.LocationProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,35 +31,17 @@ class CommitHygieneTest {
     Path lake;
 
     /** The table's own operations, except that every commit throws {@code failure}. */
-    private record FailingCommits(TableOperations delegate, RuntimeException failure) implements TableOperations {
+    private static final class FailingCommits extends ai.deeplake4j.engine.lake.ForwardingTableOperations {
+        private final RuntimeException failure;
+
+        FailingCommits(TableOperations delegate, RuntimeException failure) {
+            super(delegate);
+            this.failure = failure;
+        }
+
         @Override
         public void commit(TableMetadata base, TableMetadata metadata) {
             throw failure;
-        }
-
-        @Override
-        public TableMetadata current() {
-            return delegate.current();
-        }
-
-        @Override
-        public TableMetadata refresh() {
-            return delegate.refresh();
-        }
-
-        @Override
-        public FileIO io() {
-            return delegate.io();
-        }
-
-        @Override
-        public String metadataFileLocation(String fileName) {
-            return delegate.metadataFileLocation(fileName);
-        }
-
-        @Override
-        public LocationProvider locationProvider() {
-            return delegate.locationProvider();
         }
     }
 
