@@ -11,8 +11,6 @@ import ai.deeplake4j.client.http.RetryPolicy;
 import ai.deeplake4j.engine.EmbeddedClient;
 import ai.deeplake4j.server.TestServer;
 import ai.deeplake4j.server.auth.TokenMinter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -41,12 +39,12 @@ class ServerKillTest {
     void killedServerLeavesExactlyTheCommittedRows() throws Exception {
         Path lake = dir.resolve("lake");
         Path portFile = dir.resolve("port");
-        Process server = startServer(lake, portFile);
+        Process server = ServerProcesses.start(lake, portFile, lake.resolveSibling("server.log"));
         AtomicReference<Throwable> ingestFailure = new AtomicReference<>();
         Thread ingest;
         long seen;
         try {
-            String url = "http://127.0.0.1:" + waitForPort(portFile, server);
+            String url = "http://127.0.0.1:" + ServerProcesses.waitForPort(portFile, server, lake.resolveSibling("server.log"));
             String token = new TokenMinter(TestServer.SECRET).mint("acme", Duration.ofHours(1));
             RemoteClient client = new RemoteClient(new HttpTransport(url, token, null, RetryPolicy.none(), Duration.ofSeconds(5)),
                     "default", Duration.ofSeconds(30));
@@ -104,30 +102,5 @@ class ServerKillTest {
             Thread.sleep(50);
         }
         throw new AssertionError("no commit seen within 60 s");
-    }
-
-    private static Process startServer(Path lake, Path portFile) throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of(java, "--add-modules", "jdk.incubator.vector",
-                "--enable-native-access=ALL-UNNAMED", "-Xmx512m", "-cp", System.getProperty("java.class.path"),
-                "ai.deeplake4j.server.ServerMain", "--lake", lake.toString(), "--port", "0", "--port-file", portFile.toString()));
-        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(lake.resolveSibling("server.log").toFile());
-        pb.environment().put("DEEPLAKE4J_SERVER_SECRET", new String(TestServer.SECRET, StandardCharsets.UTF_8));
-        return pb.start();
-    }
-
-    private static int waitForPort(Path portFile, Process server) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (System.nanoTime() < deadline) {
-            if (Files.exists(portFile)) {
-                return Integer.parseInt(Files.readString(portFile).trim());
-            }
-            if (!server.isAlive()) {
-                throw new AssertionError("server exited: " + Files.readString(portFile.resolveSibling("server.log")));
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("server did not start within 60 s");
     }
 }

@@ -6,11 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ai.deeplake4j.server.TestServer;
 import ai.deeplake4j.server.auth.TokenMinter;
 import ai.deeplake4j.server.wire.RawHttp;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -31,9 +29,9 @@ class SigtermDrainTest {
     void sigtermWithAnEndlessQueryRunningExitsWithinTheDrainTimeout() throws Exception {
         Path lake = dir.resolve("lake");
         Path portFile = dir.resolve("port");
-        Process server = startServer(lake, portFile);
+        Process server = ServerProcesses.start(lake, portFile, dir.resolve("server.log"), "--drain-timeout", Long.toString(DRAIN_MS));
         try {
-            String url = "http://127.0.0.1:" + waitForPort(portFile, server);
+            String url = "http://127.0.0.1:" + ServerProcesses.waitForPort(portFile, server, dir.resolve("server.log"));
             String token = new TokenMinter(TestServer.SECRET).mint("acme", Duration.ofHours(1));
             RawHttp http = new RawHttp(url);
             http.send("POST", "/workspaces/default/tables/query", token, "{\"query\":\"SELECT 1\"}"); // opens the workspace
@@ -52,30 +50,5 @@ class SigtermDrainTest {
             server.destroyForcibly();
             server.waitFor(30, TimeUnit.SECONDS);
         }
-    }
-
-    private Process startServer(Path lake, Path portFile) throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = List.of(java, "--add-modules", "jdk.incubator.vector",
-                "--enable-native-access=ALL-UNNAMED", "-Xmx512m", "-cp", System.getProperty("java.class.path"),
-                "ai.deeplake4j.server.ServerMain", "--lake", lake.toString(), "--port", "0", "--port-file", portFile.toString(),
-                "--drain-timeout", Long.toString(DRAIN_MS));
-        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(dir.resolve("server.log").toFile());
-        pb.environment().put("DEEPLAKE4J_SERVER_SECRET", new String(TestServer.SECRET, StandardCharsets.UTF_8));
-        return pb.start();
-    }
-
-    private int waitForPort(Path portFile, Process server) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (System.nanoTime() < deadline) {
-            if (Files.exists(portFile)) {
-                return Integer.parseInt(Files.readString(portFile).trim());
-            }
-            if (!server.isAlive()) {
-                throw new AssertionError("server exited: " + Files.readString(dir.resolve("server.log")));
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("server did not start within 60 s");
     }
 }
